@@ -1,0 +1,27 @@
+"""One exception type per failure kind; each names the input and a reason a person can act on."""
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """Base of every warta error."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+class InputError(WartaError):
+    """An input could not be read: missing, unreadable, binary, undecodable, empty or too large."""
+
+
+class FormatError(InputError):
+    """An input was read but its content is not of the format its name says (bad JSON, bad WARC)."""
+
+
+class LanguageError(WartaError):
+    """The article's language has no data in warta."""
+
+
+class StoreError(WartaError):
+    """The event store cannot be opened or written."""

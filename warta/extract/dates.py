@@ -1,0 +1,9 @@
+"""(stub: to be built)"""
+from __future__ import annotations
+
+from warta.lang import Language
+from warta.model import Document
+
+
+def extract_dates(doc: Document, lang: Language) -> tuple:
+    return ()
