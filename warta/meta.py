@@ -1,9 +1,154 @@
-"""Publication date and dateline found in the text. (stub: to be built, issue 2)"""
+"""Publication date and dateline found in the text.
+
+``find_metadata`` fills ``Article.published`` (with ``published_derived="text"``) from a
+publication-date line near the top of the article when the input gave none ("Selasa, 20 September
+2022, 12:34 WIB", "Kompas.com - 24/10/2020, 11:53 WIB", a lone "22 April 2022"), and
+``Article.dateline`` from the place that opens the story ("PHNOM PENH –", "WASHINGTON,
+KOMPAS.com -", "Jakarta, CNN Indonesia --"). Month and day names, time zones and outlet names
+are language data (``meta_*`` files).
+"""
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
 
 from warta.lang import Language
 from warta.model import Article
 
+HEAD_LINES = 15          # non-empty lines at the top searched for the date and dateline
+MAX_DATE_LINE = 90       # characters: a publication-date line is short
+_DASH = re.compile(r"^(?P<pre>[^\n]{2,70}?)\s*(?:--|–|—|-)(?=\s)")
+_PARTS = re.compile(r"[,()]")
+_DOMAIN = re.compile(r"\.(?:com|co|id|net|org|news)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+@dataclass(frozen=True)
+class MetaRules:
+    date: re.Pattern
+    months: dict[str, int]
+    outlets: frozenset[str]
+    filler: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def build_rules(lang: Language) -> MetaRules:
+    months = {row["name"].casefold(): int(row["month"]) for row in lang.table("meta_months.tsv")}
+    days = _alternation(lang.lines("meta_days.txt"))
+    zones = _alternation(lang.lines("meta_timezones.txt"))
+    month = _alternation(months)
+    time = rf"(?:[,\s]+(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*(?:{zones})\b)?)?"
+    date = re.compile(
+        rf"(?:\b(?:{days})\b\s*,?\s*)?(?:"
+        rf"(?P<d>\d{{1,2}})\s+(?P<m>{month})\.?\s+(?P<y>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+        rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?:T[\d:.+Z-]+)?"
+        rf"){time}", re.I)
+    outlets = frozenset(o.casefold() for o in lang.lines("meta_outlets.txt"))
+    filler = frozenset(w.casefold() for w in lang.lines("meta_date_words.txt"))
+    return MetaRules(date, months, outlets, filler)
+
+
+def rules_for(lang: Language) -> MetaRules:
+    return lang.compiled("meta", build_rules)
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat() if 1945 <= y <= 2100 else None
+    except ValueError:
+        return None
+
+
+def date_of(match: re.Match, rules: MetaRules) -> str | None:
+    """The ISO date of a match of ``rules.date``."""
+    g = match.groupdict()
+    if g["d"]:
+        return _valid(int(g["y"]), rules.months[g["m"].casefold()], int(g["d"]))
+    if g["d2"]:
+        return _valid(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+    return _valid(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+
+
+def _is_outlet(part: str, rules: MetaRules) -> bool:
+    p = part.strip().casefold()
+    return p in rules.outlets or bool(_DOMAIN.search(p))
+
+
+def publication_date_of_line(line: str, rules: MetaRules) -> str | None:
+    """The date of a line that is only a publication date (with outlet, day name, time, bullets)."""
+    line = line.strip()
+    if len(line) > MAX_DATE_LINE:
+        return None
+    m = rules.date.search(line)
+    if not m:
+        return None
+    rest = (line[:m.start()] + " " + line[m.end():]).replace("|", " ")
+    words = [w for w in _WORD.findall(rest)
+             if w.casefold().strip(".") not in rules.filler and not _is_outlet(w, rules)]
+    return date_of(m, rules) if len(words) <= 1 else None
+
+
+def _head(article: Article) -> list[str]:
+    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:HEAD_LINES]
+    return lines + [ln for ln in article.removed if ln.strip()][:HEAD_LINES]
+
+
+def find_published(article: Article, rules: MetaRules) -> str | None:
+    for line in _head(article):
+        date = publication_date_of_line(line, rules)
+        if date:
+            return date
+    return None
+
+
+def _looks_like_place(part: str) -> bool:
+    words = part.split()
+    return (1 <= len(words) <= 4 and len(part) <= 40 and not any(c.isdigit() for c in part)
+            and all(w[0].isupper() for w in words) and ":" not in part)
+
+
+def dateline_of_line(line: str, rules: MetaRules) -> str | None:
+    """The place of a dateline opening ``line`` ("PHNOM PENH – ..."), or None."""
+    m = _DASH.match(line)
+    if not m or len(line[m.end():].split()) < 4:
+        return None
+    parts = [p.strip() for p in _PARTS.split(m.group("pre"))]
+    had_outlet = any(_is_outlet(p, rules) for p in parts if p)
+    places = [p for p in parts if p and not _is_outlet(p, rules)]
+    if not places or not _looks_like_place(places[0]):
+        return None
+    place = places[0]
+    if place.isupper() or had_outlet or (len(parts) == 1 and len(place.split()) <= 2):
+        return place
+    return None
+
+
+def find_dateline(article: Article, rules: MetaRules) -> str | None:
+    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:HEAD_LINES]
+    for line in lines:
+        place = dateline_of_line(line, rules)
+        if place:
+            return place
+    return None
+
 
 def find_metadata(article: Article, lang: Language) -> Article:
-    return article
+    """The article with ``published`` (when the input had none) and ``dateline`` found in its text."""
+    rules = rules_for(lang)
+    changes: dict = {}
+    if not article.published:
+        date = find_published(article, rules)
+        if date:
+            changes.update(published=date, published_derived="text")
+    elif not article.published_derived:
+        changes["published_derived"] = "input"
+    if not article.dateline:
+        place = find_dateline(article, rules)
+        if place:
+            changes["dateline"] = place
+    return replace(article, **changes) if changes else article

@@ -22,7 +22,7 @@ from warta.segment import segment
 
 
 def prepare_article(article: Article) -> Article:
-    """Clean the text, find publication date and dateline, and set the language.
+    """Set the language, find publication date and dateline, and clean the text.
 
     Raises ``LanguageError`` when the article is in a language warta has no data for.
     """
@@ -31,8 +31,9 @@ def prepare_article(article: Article) -> Article:
         raise LanguageError(article.origin or article.id,
                             f"language {language or 'unknown'!r} has no data in warta; skipped")
     lang = load_language(language)
-    cleaned = clean_article(article, lang)
-    return find_metadata(replace(cleaned, language=language), lang)
+    # Metadata first: the publication-date line at the top is boilerplate that cleaning removes.
+    found = find_metadata(replace(article, language=language), lang)
+    return clean_article(found, lang)
 
 
 def build_document(article: Article, lang: Language) -> Document:

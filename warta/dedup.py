@@ -1,0 +1,276 @@
+"""Article near-duplicates (MinHash LSH) and cross-article event clusters: the pure parts.
+
+Near-duplicates. An article's cleaned text is cut into shingles of ``shingle`` consecutive words
+(case-folded, punctuation dropped, so spacing and punctuation edits do not matter); a datasketch
+MinHash of ``num_perm`` permutations estimates the Jaccard similarity of two shingle sets. LSH
+cuts the signature into ``bands`` bands of ``rows`` values: two articles are candidates when one
+band is equal, and copies when the estimated Jaccard is at least ``threshold``. Copies form groups
+(single linkage); the group's "first copy" is its member with the earliest publication date, then
+the smallest id, so the result does not depend on the order articles arrive in. The store keeps
+signatures and band keys, so detection works across ingest runs; ``NearDuplicateIndex`` does the
+same in memory.
+
+Event clusters. Events of one PLOVER type between the same actor countries (in either direction
+for ``symmetric_types``), whose days lie within ``window_days`` of the cluster's, and whose places
+agree when both know one, form one cluster. A cluster keeps its articles and outlets and the
+reconciled figures of its reports (low = the smallest report, high = the largest).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+from datasketch import MinHash
+
+from warta.model import Actor, Event, Figure
+
+_WORD = re.compile(r"\w+")
+SCHEME = "affine32"   # datasketch's permutation scheme; stored signatures depend on it
+
+
+@dataclass(frozen=True)
+class DedupSettings:
+    shingle: int = 5            # words per shingle
+    threshold: float = 0.7      # estimated Jaccard at or above which two articles are copies
+    num_perm: int = 128
+    bands: int = 32             # bands * rows <= num_perm
+    rows: int = 4
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    window_days: int = 3
+    max_km: float = 100.0       # places with coordinates further apart than this do not agree
+    symmetric_types: tuple[str, ...] = ("AGREE", "CONSULT", "COOPERATE", "ASSAULT")
+    skip_statuses: tuple[str, ...] = ("negated", "hypothetical")   # not clustered (not events)
+
+
+# --------------------------------------------------------------------------- near-duplicates
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def shingles(text: str, k: int = 5) -> set[bytes]:
+    """The set of ``k``-word shingles of ``text`` (one shingle of all words when fewer than k)."""
+    w = words(text)
+    if not w:
+        return set()
+    if len(w) <= k:
+        return {" ".join(w).encode("utf-8")}
+    return {" ".join(w[i:i + k]).encode("utf-8") for i in range(len(w) - k + 1)}
+
+
+@functools.lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+
+
+def signature(text: str, settings: DedupSettings = DedupSettings()) -> bytes | None:
+    """The MinHash signature of ``text`` as bytes (``num_perm`` uint64), or None for no words."""
+    sh = shingles(text, settings.shingle)
+    if not sh:
+        return None
+    m = MinHash(num_perm=settings.num_perm, seed=settings.seed, scheme=SCHEME,
+                permutations=_permutations(settings.num_perm, settings.seed))
+    m.update_batch(sorted(sh))
+    return m.hashvalues.astype("<u8").tobytes()
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    va, vb = np.frombuffer(a, dtype="<u8"), np.frombuffer(b, dtype="<u8")
+    if len(va) != len(vb) or not len(va):
+        return 0.0
+    return float(np.count_nonzero(va == vb)) / len(va)
+
+
+def band_keys(sig: bytes, settings: DedupSettings = DedupSettings()) -> list[tuple[int, str]]:
+    """The LSH bucket of each band: (band number, hex digest of the band's values)."""
+    values = np.frombuffer(sig, dtype="<u8")
+    out = []
+    for b in range(settings.bands):
+        chunk = values[b * settings.rows:(b + 1) * settings.rows].tobytes()
+        out.append((b, hashlib.blake2b(chunk, digest_size=8).hexdigest()))
+    return out
+
+
+def first_copy_key(published: str | None, article_id: str) -> tuple[str, str]:
+    """Order of precedence in a group of copies: earliest publication date, then smallest id."""
+    return (published or "9999-99-99", article_id)
+
+
+@dataclass
+class NearDuplicateIndex:
+    """Near-duplicate detection in memory (the store does the same over its tables)."""
+    settings: DedupSettings = DedupSettings()
+    _sigs: dict[str, bytes] = field(default_factory=dict)
+    _published: dict[str, str | None] = field(default_factory=dict)
+    _buckets: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    _parent: dict[str, str] = field(default_factory=dict)
+
+    def add(self, article_id: str, text: str, published: str | None = None) -> list[str]:
+        """Index an article; return the ids of earlier-indexed articles it is a copy of."""
+        sig = signature(text, self.settings)
+        self._published[article_id] = published
+        self._parent.setdefault(article_id, article_id)
+        if sig is None:
+            return []
+        matches = self.matches(sig, exclude=article_id)
+        self._sigs[article_id] = sig
+        for key in band_keys(sig, self.settings):
+            self._buckets.setdefault(key, []).append(article_id)
+        for other in matches:
+            self._union(article_id, other)
+        return matches
+
+    def matches(self, sig: bytes, exclude: str | None = None) -> list[str]:
+        candidates = {a for key in band_keys(sig, self.settings) for a in self._buckets.get(key, ())}
+        candidates.discard(exclude)
+        return sorted(a for a in candidates
+                      if similarity(sig, self._sigs[a]) >= self.settings.threshold)
+
+    def _find(self, a: str) -> str:
+        while self._parent[a] != a:
+            self._parent[a] = self._parent[self._parent[a]]
+            a = self._parent[a]
+        return a
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def first_copies(self) -> dict[str, str | None]:
+        """Each article → its group's first copy, or None when it is the first copy itself."""
+        groups: dict[str, list[str]] = {}
+        for a in self._parent:
+            groups.setdefault(self._find(a), []).append(a)
+        out: dict[str, str | None] = {}
+        for members in groups.values():
+            first = min(members, key=lambda m: first_copy_key(self._published.get(m), m))
+            for m in members:
+                out[m] = None if m == first else first
+        return out
+
+
+# --------------------------------------------------------------------------- event clusters
+
+def actor_code(actor: Actor | None) -> str | None:
+    """The code an actor is counted under: its country, else its organisation code."""
+    if actor is None:
+        return None
+    return actor.country or actor.org
+
+
+def cluster_pair(event: Event, settings: ClusterSettings = ClusterSettings()
+                 ) -> tuple[str | None, str | None, bool]:
+    """(first code, second code, symmetric): the dyad key a cluster is matched on."""
+    src, tgt = actor_code(event.source), actor_code(event.target)
+    if event.event_type in settings.symmetric_types:
+        a, b = sorted((src, tgt), key=lambda c: (c is None, c or ""))
+        return a, b, True
+    return src, tgt, False
+
+
+def event_day(event: Event, published: str | None) -> str:
+    """The day an event is placed on: its date when stated to the day or week, else publication."""
+    if event.date is not None and event.date.value and event.date.precision in ("day", "week"):
+        return event.date.value[:10]
+    if published:
+        return published[:10]
+    if event.date is not None and event.date.value:
+        return _pad_date(event.date.value)
+    return ""
+
+
+def _pad_date(value: str) -> str:
+    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10] if len(value) == 7 else value[:10]
+
+
+def day_distance(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def shift_day(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_agree(a: tuple[str | None, float | None, float | None],
+                 b: tuple[str | None, float | None, float | None],
+                 settings: ClusterSettings = ClusterSettings()) -> bool:
+    """Two (name, lat, lon) places agree when either is unknown, or they are near or of one name."""
+    (na, la, oa), (nb, lb, ob) = a, b
+    if None not in (la, oa, lb, ob):
+        return haversine_km(la, oa, lb, ob) <= settings.max_km
+    if na and nb:
+        return na.casefold() == nb.casefold()
+    return True
+
+
+def clusterable(event: Event, settings: ClusterSettings = ClusterSettings()) -> bool:
+    """Whether an event joins a cluster: a fact (not negated or hypothetical) with a dyad or a place."""
+    if event.status in settings.skip_statuses:
+        return False
+    src, tgt, _ = cluster_pair(event, settings)
+    return src is not None or tgt is not None or event.place is not None
+
+
+def cluster_id(seed_event_id: str) -> str:
+    """A cluster's id: stable, from the id of the event that opened it."""
+    return "c" + hashlib.blake2b(seed_event_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def figure_value(f: Figure) -> int | None:
+    for v in (f.best, f.low, f.high):
+        if v is not None:
+            return v
+    return None
+
+
+def figure_totals(figures: Iterable[Figure]) -> dict[str, int]:
+    """Per kind, the sum over groups of each group's largest figure (a group counted twice is
+    counted once: "at least 49 soldiers" and "49 soldiers" are one quantity)."""
+    best: dict[tuple[str, str, str | None], int] = {}
+    for f in figures:
+        v = figure_value(f)
+        if v is None:
+            continue
+        key = (f.kind, f.group, f.country)
+        best[key] = max(best.get(key, 0), v)
+    out: dict[str, int] = {}
+    for (kind, _, _), v in best.items():
+        out[kind] = out.get(kind, 0) + v
+    return out
+
+
+def reconcile_figures(reports: Iterable[dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Figures of one happening told by several reports: per kind, low = min and high = max over
+    the reports that give the kind, with how many reports do."""
+    out: dict[str, dict[str, int]] = {}
+    for totals in reports:
+        for kind, v in totals.items():
+            r = out.setdefault(kind, {"low": v, "high": v, "reports": 0})
+            r["low"], r["high"] = min(r["low"], v), max(r["high"], v)
+            r["reports"] += 1
+    return dict(sorted(out.items()))

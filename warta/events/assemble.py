@@ -1,0 +1,191 @@
+"""Fill the remaining fields of a coded event: mode, contexts, CAMEO root, figures, place, date,
+confidence, id; and merge the sentences that tell the same happening into one event."""
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass, replace
+
+from warta.events.lexicon import EventLexicon
+from warta.events.roles import Roles
+from warta.events.triggers import TriggerMatch
+from warta.model import Actor, Document, Event, Evidence, Figure, Place, When
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+DATELINE_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before merging: what one trigger in one sentence says."""
+    sentence_index: int
+    trigger: TriggerMatch
+    roles: Roles
+    event_type: str
+    mode: str | None
+    status: str
+    attribution: str | None
+    symmetric: bool
+
+
+def mode_of(draft_type: str, trig: TriggerMatch, words: tuple[str, ...], lexicon: EventLexicon) -> str | None:
+    if trig.entry.mode:
+        return trig.entry.mode
+    joined = " " + " ".join(words) + " "
+    for cue, mode in lexicon.mode_cues.get(draft_type, ()):
+        if " " + " ".join(cue) + " " in joined:
+            return mode
+    return None
+
+
+def contexts_of(event_type: str, mode: str | None, words: tuple[str, ...], actors: tuple[Actor | None, ...],
+                lexicon: EventLexicon) -> tuple[str, ...]:
+    found: list[str] = list(cameo_of(event_type, mode, lexicon)[1])
+    if lexicon.context_cues is not None:
+        for _, contexts in lexicon.context_cues.iter(" " + " ".join(words) + " "):
+            found.extend(contexts)
+    if any(a is not None and a.sector == "MIL" for a in actors):
+        found.append("military")
+    return tuple(dict.fromkeys(found))
+
+
+def cameo_of(event_type: str, mode: str | None, lexicon: EventLexicon) -> tuple[str | None, tuple[str, ...]]:
+    return lexicon.cameo.get((event_type, mode or "")) or lexicon.cameo.get((event_type, ""), (None, ()))
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.org
+
+
+def pair_key(event_type: str, symmetric: bool, source: Actor | None, target: Actor | None) -> tuple:
+    keys = (actor_key(source), actor_key(target))
+    if symmetric or event_type in SYMMETRIC_TYPES:
+        return tuple(sorted(keys, key=str))
+    return keys
+
+
+def confidence_of(draft: Draft, n_evidence: int) -> float:
+    roles = draft.roles
+    score = 0.15 + 0.45 * draft.trigger.entry.weight
+    if actor_key(roles.source):
+        score += 0.17
+    if actor_key(roles.target):
+        score += 0.13
+    if roles.distance > 8:
+        score -= 0.08
+    elif roles.distance > 4:
+        score -= 0.04
+    if draft.status == "claimed":
+        score -= 0.08
+    elif draft.status in ("planned", "intend"):
+        score -= 0.05
+    score += min(0.1, 0.05 * (n_evidence - 1))
+    return round(max(0.05, min(0.98, score)), 3)
+
+
+def event_id(article_id: str, sentence_index: int, event_type: str, mode: str | None,
+             source: Actor | None, target: Actor | None, status: str) -> str:
+    raw = "|".join(str(x) for x in (article_id, sentence_index, event_type, mode, actor_key(source),
+                                    source.text if source else None, actor_key(target),
+                                    target.text if target else None, status))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> When:
+    """The dates layer's date for the event; the publication date when that layer has none."""
+    dates = importlib.import_module("warta.extract.dates")
+    find = getattr(dates, "event_date", None)
+    if find is not None:
+        return find(doc, sentence_index, anchor, status)
+    if doc.article.published:
+        return When(doc.article.published, "day", "published")
+    return When(None, "unknown", "published")
+
+
+def event_place(doc: Document, draft: Draft, lang) -> Place | None:
+    """The place named nearest the trigger in the sentence; the dateline city for meetings and
+    agreements when the sentence names none; else no place."""
+    own = doc.in_sentence("places", draft.sentence_index)
+    if own:
+        anchor = draft.trigger.start
+        best = min(own, key=lambda m: min(abs(m.span.start - anchor), abs(m.span.end - anchor)))
+        return best.place
+    if draft.event_type in DATELINE_TYPES and draft.status == "asserted":
+        places = importlib.import_module("warta.extract.places")
+        dateline = getattr(places, "dateline_place", None)
+        if dateline is not None:
+            place = dateline(doc.article, lang)
+            if place is not None:
+                return replace(place, derived="dateline")
+    return None
+
+
+def figures_for(doc: Document, drafts: list[Draft], lexicon: EventLexicon) -> dict[int, tuple[Figure, ...]]:
+    """Figures of each sentence given to the nearest draft in it whose type reports that kind."""
+    out: dict[int, list[Figure]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        by_sentence.setdefault(d.sentence_index, []).append(i)
+    for f in doc.figures:
+        si = f.sentence_index
+        if si is None or si not in by_sentence:
+            continue
+        fit = [i for i in by_sentence[si]
+               if f.kind in lexicon.figure_kinds.get(drafts[i].event_type, frozenset())]
+        if fit:
+            best = min(fit, key=lambda i: abs(drafts[i].trigger.start - f.start))
+            out.setdefault(best, []).append(f)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def dates_compatible(a: When | None, b: When | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    if a.derived == "published" or b.derived == "published":
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def merge_events(events: list[Event], keys: list[tuple]) -> list[Event]:
+    """One event per happening: same type, actors and status, compatible dates → one event whose
+    evidence lists every sentence (the first, most confident, leads)."""
+    groups: list[list[int]] = []
+    for i, e in enumerate(events):
+        for g in groups:
+            lead = events[g[0]]
+            if keys[g[0]] == keys[i] and lead.status == e.status and dates_compatible(lead.date, e.date):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    merged = []
+    for g in groups:
+        members = sorted((events[i] for i in g), key=lambda e: (-e.confidence, e.evidence.sentence_index))
+        lead = members[0]
+        if len(members) == 1:
+            merged.append(lead)
+            continue
+        more = tuple(m.evidence for m in members[1:] if m.evidence.sentence_index != lead.evidence.sentence_index)
+        figures = tuple(dict.fromkeys(f for m in members for f in m.figures))
+        date = next((m.date for m in members if m.date and m.date.derived != "published"), lead.date)
+        place = lead.place or next((m.place for m in members if m.place), None)
+        context = tuple(dict.fromkeys(c for m in members for c in m.context))
+        conf = min(0.98, lead.confidence + min(0.1, 0.05 * len(more)))
+        merged.append(replace(lead, evidence=replace(lead.evidence, more=more), figures=figures,
+                              date=date, place=place, context=context, confidence=round(conf, 3)))
+    return merged
+
+
+def evidence_of(doc: Document, draft: Draft) -> Evidence:
+    s = doc.sentences[draft.sentence_index]
+    t = draft.trigger
+    from warta.model import Span
+    fields = [("trigger", Span(t.start, t.end, doc.text[t.start:t.end]))]
+    if draft.roles.source_span is not None:
+        fields.append(("source", draft.roles.source_span))
+    if draft.roles.target_span is not None:
+        fields.append(("target", draft.roles.target_span))
+    return Evidence(sentence_index=s.index, start=s.start, end=s.end, text=doc.text[s.start:s.end],
+                    fields=tuple(fields))

@@ -1,0 +1,173 @@
+"""The event lexicon of one language, compiled once: triggers, stems, cue tables.
+
+Trigger entries come from ``event_triggers.tsv``. An entry matched by ``stem`` reaches every affixed
+form of its words through PySastrawi (plus ``event_stem_exceptions.tsv``); an ``exact`` entry needs
+the written form. Both kinds go into one Aho-Corasick automaton whose keys are space-padded word
+sequences, scanned over two renderings of a sentence (its lower-cased words and their stems), so a
+match always covers whole tokens and multi-word entries win over their single words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from warta.lang import Language
+
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One line of the trigger lexicon. ``event_type`` is None for a blocker (a phrase with no event)."""
+    phrase: str
+    event_type: str | None
+    mode: str | None
+    match: str        # stem or exact
+    weight: float
+    pos: str          # verb, passive, noun, or "-" (taken from the matched word's affixes)
+    symmetric: bool
+    length: int       # words
+
+
+class Stemmer:
+    """PySastrawi behind a per-instance LRU cache, corrected by the language's exceptions table."""
+
+    def __init__(self, exceptions: dict[str, str]):
+        self._exceptions = exceptions
+        self._sastrawi = StemmerFactory().create_stemmer()
+        self.stem = functools.lru_cache(maxsize=100_000)(self._stem)
+
+    def _stem(self, word: str) -> str:
+        if word in self._exceptions:
+            return self._exceptions[word]
+        if not word.isalpha():
+            return word
+        return self._sastrawi.stem(word) or word
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    words: tuple[str, ...]
+    status: str
+    scope: str
+    window: int
+
+
+@dataclass
+class EventLexicon:
+    """Everything the event coder reads from language data, compiled."""
+    stemmer: Stemmer
+    automata: dict[str, ahocorasick.Automaton]   # "exact" and "stem": keys are " w1 w2 "
+    stem_filter: ahocorasick.Automaton | None
+    voice_rules: tuple[tuple[str, str, str], ...]
+    status_cues: tuple[StatusCue, ...]
+    attribution_after: frozenset[tuple[str, ...]]
+    attribution_before: frozenset[str]
+    attribution_media: frozenset[tuple[str, ...]]
+    prepositions: dict[str, str]
+    mode_cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    context_cues: ahocorasick.Automaton | None
+    cameo: dict[tuple[str, str], tuple[str, tuple[str, ...]]]
+    figure_kinds: dict[str, frozenset[str]]
+    noise_prefixes: tuple[str, ...]
+    light_verbs: frozenset[str]
+    background: frozenset[str]
+    anaphora: frozenset[str]
+    topic_words: frozenset[str]
+    victim_cues: dict[str, frozenset[str]]
+    coordinators: frozenset[str]
+
+
+def load_lexicon(lang: Language) -> EventLexicon:
+    """The compiled event lexicon of ``lang`` (built once per Language instance)."""
+    return lang.compiled("event_lexicon", _build)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+(?:-\w+)*|[^\w\s]", text.lower()))
+
+
+def _build(lang: Language) -> EventLexicon:
+    exceptions = {r["form"].lower(): r["stem"].lower() for r in lang.table("event_stem_exceptions.tsv")}
+    stemmer = Stemmer(exceptions)
+    automata = {"exact": ahocorasick.Automaton(), "stem": ahocorasick.Automaton()}
+    filter_keys: set[str] = set()
+    entries: dict[tuple[str, str], TriggerEntry] = {}
+    for row in lang.table("event_triggers.tsv"):
+        words = _words(row["trigger"])
+        if not words:
+            continue
+        kind = "stem" if row["match"] == "stem" else "exact"
+        if kind == "stem":
+            keys = tuple(stemmer.stem(w) for w in words)
+            for w in keys:
+                filter_keys.add(w[1:] if w[:1] in "ptks" and len(w) > 4 else w)
+        else:
+            keys = words
+        entry = TriggerEntry(
+            phrase=row["trigger"], event_type=None if row["type"] in ("", "-") else row["type"],
+            mode=row.get("mode") or None, match=kind, weight=float(row.get("weight") or 0.5),
+            pos=row.get("pos") or "-", symmetric=row.get("sym") == "1", length=len(words))
+        entries[(kind, f" {' '.join(keys)} ")] = entry
+    for (kind, key), entry in entries.items():
+        automata[kind].add_word(key, (len(key), entry))
+    for automaton in automata.values():
+        if len(automaton):
+            automaton.make_automaton()
+
+    stem_filter = None
+    if filter_keys:
+        stem_filter = ahocorasick.Automaton()
+        for k in filter_keys:
+            stem_filter.add_word(k, k)
+        stem_filter.make_automaton()
+
+    status_cues = tuple(StatusCue(_words(r["cue"]), r["status"], r["scope"], int(r["window"] or 0))
+                        for r in lang.table("event_status.tsv"))
+    attribution = lang.table("event_attribution.tsv")
+    mode_cues: dict[str, list] = {}
+    for r in lang.table("event_modes.tsv"):
+        mode_cues.setdefault(r["type"], []).append((_words(r["cue"]), r["mode"]))
+    context_cues = None
+    rows = lang.table("event_contexts.tsv")
+    if rows:
+        context_cues = ahocorasick.Automaton()
+        by_cue: dict[str, list[str]] = {}
+        for r in rows:
+            by_cue.setdefault(" " + " ".join(_words(r["cue"])) + " ", []).append(r["context"])
+        for cue, contexts in by_cue.items():
+            context_cues.add_word(cue, tuple(contexts))
+        context_cues.make_automaton()
+    cameo = {(r["type"], r["mode"]): (r["cameo_root"], tuple(r["contexts"].split()))
+             for r in lang.table("event_cameo.tsv")}
+    return EventLexicon(
+        stemmer=stemmer, automata=automata, stem_filter=stem_filter,
+        voice_rules=tuple((r["prefix"], r["suffix"], r["voice"]) for r in lang.table("event_voice.tsv")),
+        status_cues=status_cues,
+        attribution_after=frozenset(_words(r["cue"]) for r in attribution if r["side"] in ("after", "media")),
+        attribution_media=frozenset(_words(r["cue"]) for r in attribution if r["side"] == "media"),
+        attribution_before=frozenset(r["cue"].lower() for r in attribution if r["side"] == "before"),
+        prepositions={r["word"].lower(): r["role"] for r in lang.table("event_prepositions.tsv")},
+        mode_cues={k: tuple(v) for k, v in mode_cues.items()},
+        context_cues=context_cues, cameo=cameo,
+        figure_kinds={r["type"]: frozenset(r["kinds"].split()) for r in lang.table("event_figures.tsv")},
+        noise_prefixes=tuple(p.lower() for p in lang.lines("event_noise.txt")),
+        light_verbs=frozenset(w.lower() for w in lang.lines("event_light_verbs.txt")),
+        background=frozenset(w.lower() for w in lang.lines("event_background.txt")),
+        anaphora=frozenset(w.lower() for w in lang.lines("event_anaphora.txt")),
+        topic_words=frozenset(w.lower() for w in lang.lines("event_topic_words.txt")),
+        victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
+        coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
+    )
+
+
+def voice_of(lexicon: EventLexicon, word: str) -> str:
+    """active, passive, noun or bare, from the affixes of a lower-cased word."""
+    for prefix, suffix, voice in lexicon.voice_rules:
+        if word.startswith(prefix) and word.endswith(suffix) and len(word) > len(prefix) + len(suffix) + 2:
+            return voice
+    return "bare"

@@ -1,0 +1,297 @@
+"""Who did it to whom: source and target of a trigger from the sentence's structure.
+
+The sentence's actor mentions become *slots* (one per span; a plural mention such as "kedua negara"
+is one slot holding every referent). Roles come from word order and the word before a slot:
+the slot before an active verb is its source and the one after it (or after "terhadap", "kepada",
+"dengan"…) its target; a passive verb ("diserang oleh") flips them; an event noun takes a following
+genitive actor as source ("serangan Israel"); "antara X dan Y", coordinated subjects and plural
+mentions give both sides of a two-sided event.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from warta.events.lexicon import EventLexicon
+from warta.events.triggers import TriggerMatch
+from warta.model import Actor, ActorMention, Sentence, Span
+
+TARGET_PREPS = frozenset({"target", "partner"})
+WINDOW_AFTER = 14
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Actors of one span in a sentence, with the token range they cover."""
+    first: int
+    last: int
+    span: Span
+    actors: tuple[Actor, ...]
+    kind: str
+    prep: str | None     # role of the word just before the slot (target, partner, agent, pair, place…)
+
+    @property
+    def resolved(self) -> bool:
+        return any(a.country or a.org for a in self.actors)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """One (source, target) reading of a trigger; ``distance`` in tokens to the farthest actor."""
+    source: Actor | None
+    target: Actor | None
+    source_span: Span | None
+    target_span: Span | None
+    distance: int
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A sentence with its words and actor slots, built once and shared by all its triggers."""
+    sentence: Sentence
+    words: tuple[str, ...]
+    slots: tuple[Slot, ...]
+    excluded: frozenset[int]    # slot indexes used by attribution ("kata X")
+    speakers: dict[int, tuple[int, ...]]   # slot index → token indexes of "X mengatakan" cues it speaks
+
+
+def token_index(sentence: Sentence, offset: int) -> int:
+    starts = [t.start for t in sentence.tokens]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def build_slots(sentence: Sentence, mentions: tuple[ActorMention, ...], words: tuple[str, ...],
+                lexicon: EventLexicon) -> tuple[Slot, ...]:
+    groups: dict[tuple[int, int], list[ActorMention]] = {}
+    for m in mentions:
+        groups.setdefault((m.span.start, m.span.end), []).append(m)
+    starts = [t.start for t in sentence.tokens]
+    ends = [t.end for t in sentence.tokens]
+    slots = []
+    for (start, end), ms in sorted(groups.items()):
+        first = max(0, bisect_right(starts, start) - 1)
+        last = max(first, bisect_left(ends, end))
+        prep = lexicon.prepositions.get(words[first - 1]) if first > 0 else None
+        actors = tuple(dict.fromkeys(m.actor for m in ms))
+        slots.append(Slot(first, min(last, len(words) - 1), ms[0].span, actors, ms[0].kind, prep))
+    # drop slots nested inside a longer one
+    return tuple(s for s in slots
+                 if not any(o is not s and o.first <= s.first and s.last <= o.last and
+                            (o.last - o.first) > (s.last - s.first) for o in slots))
+
+
+def _barrier_between(view: SentenceView, lo: int, hi: int, lexicon: EventLexicon) -> bool:
+    return any(lexicon.prepositions.get(view.words[i]) == "barrier" for i in range(lo, hi))
+
+
+def _coordinated(view: SentenceView, left: Slot, right: Slot, lexicon: EventLexicon) -> bool:
+    between = view.words[left.last + 1:right.first]
+    return 0 < len(between) <= 2 and all(w in lexicon.coordinators for w in between)
+
+
+def _chain(view: SentenceView, start: int, lexicon: EventLexicon) -> list[int]:
+    """Slot ``start`` and the slots coordinated after it ("A dan B", "A, B serta C")."""
+    chain = [start]
+    slots = view.slots
+    while chain[-1] + 1 < len(slots) and _coordinated(view, slots[chain[-1]], slots[chain[-1] + 1], lexicon):
+        chain.append(chain[-1] + 1)
+    return chain
+
+
+def _usable(view: SentenceView, i: int) -> bool:
+    return i not in view.excluded
+
+
+SOURCE_WINDOW = 10
+
+
+def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> list[int]:
+    """Slot indexes before the trigger that can be its subject, nearest first."""
+    out = []
+    for i in range(len(view.slots) - 1, -1, -1):
+        s = view.slots[i]
+        if s.last >= trig.first or not _usable(view, i):
+            continue
+        if _barrier_between(view, s.last + 1, trig.first, lexicon):
+            break
+        if s.prep in ("target", "partner", "place", "none", "agent", "pair", "source"):
+            continue
+        if trig.voice in ("noun", "bare") and any(c < trig.first for c in view.speakers.get(i, ())):
+            continue     # "X mengatakan serangan …": the speaker is not the noun's doer
+        out.append(i)
+    return out
+
+
+def _after(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> list[int]:
+    """Slot indexes after the trigger within the window, nearest first."""
+    out = []
+    for i, s in enumerate(view.slots):
+        if s.first <= trig.last or not _usable(view, i):
+            continue
+        if s.first - trig.last > WINDOW_AFTER or _barrier_between(view, trig.last + 1, s.first, lexicon):
+            break
+        out.append(i)
+    return out
+
+
+def _coordinated_subject(view: SentenceView, i: int, lexicon: EventLexicon) -> int | None:
+    """The slot joined to subject ``i`` from the left ("X dan Y sepakat" → X for Y)."""
+    if i > 0 and _coordinated(view, view.slots[i - 1], view.slots[i], lexicon) and _usable(view, i - 1):
+        return i - 1
+    return None
+
+
+def _pairs_of(slot: Slot) -> tuple[Actor, Actor] | None:
+    actors = [a for a in slot.actors if a.country or a.org]
+    if len(actors) >= 2:
+        return actors[0], actors[1]
+    return None
+
+
+class _Reader:
+    """Builds ``Roles`` for one trigger from slot indexes or explicit actors."""
+
+    def __init__(self, view: SentenceView, trig: TriggerMatch):
+        self.view, self.trig = view, trig
+
+    def __call__(self, src: int | None, tgt: int | None, src_actor: Actor | None = None,
+                 tgt_actor: Actor | None = None) -> Roles:
+        slots, trig = self.view.slots, self.trig
+        s_slot = slots[src] if src is not None else None
+        t_slot = slots[tgt] if tgt is not None else None
+        s_act = src_actor or (_best(s_slot) if s_slot else None)
+        t_act = tgt_actor or (_best(t_slot) if t_slot else None)
+        dist = 0
+        for sl in (s_slot, t_slot):
+            if sl is not None:
+                dist = max(dist, trig.first - sl.last if sl.last < trig.first else sl.first - trig.last)
+        return Roles(s_act, t_act, s_slot.span if s_slot else None, t_slot.span if t_slot else None, dist)
+
+
+def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
+                 split_targets: bool) -> list[Roles]:
+    """Readings of ``trig``: usually one; several when it has coordinated partners and
+    ``split_targets`` (meetings with several parties are one meeting each)."""
+    slots = view.slots
+    before = _before(view, trig, lexicon)
+    after = _after(view, trig, lexicon)
+    sym = trig.entry.symmetric
+    read = _Reader(view, trig)
+
+    between = _between_reading(view, trig, after, lexicon, read)
+    if between is not None:
+        return [between]
+    if trig.voice == "passive":
+        return [_passive_reading(view, trig, before, after, sym, read)]
+
+    source = _source(view, trig, before, after, lexicon)
+    if source is not None:
+        after = [i for i in after if i != source]
+    if source is not None and _victim_cue(view, trig, lexicon) and slots[source].last < trig.first:
+        return [read(None, source)]
+    if source is not None and sym and slots[source].last < trig.first:
+        pair = _pairs_of(slots[source])
+        partners = _targets(view, trig, after, trig.voice, lexicon)
+        if pair and partners and split_targets:
+            p = partners[0]
+            return [read(source, p, src_actor=a) for a in pair]
+        if pair:
+            return [read(source, source, pair[0], pair[1])]
+        other = _coordinated_subject(view, source, lexicon)
+        if other is not None:
+            return [read(other, source)]
+
+    targets = _targets(view, trig, after, trig.voice, lexicon)
+    if not targets:
+        return [read(source, None)]
+    if split_targets:
+        return [read(source, t) for t in targets]
+    first = targets[0]
+    pair = _pairs_of(slots[first])
+    if pair and sym and source is None:
+        return [read(first, first, pair[0], pair[1])]
+    return [read(source, first)]
+
+
+def _between_reading(view, trig, after, lexicon, read) -> Roles | None:
+    """"antara X dan Y" (or a plural slot after "antara") right after the trigger."""
+    for i in after[:1]:
+        if view.slots[i].prep != "pair":
+            return None
+        pair = _pairs_of(view.slots[i])
+        if pair:
+            return read(i, i, pair[0], pair[1])
+        chain = _chain(view, i, lexicon)
+        if len(chain) >= 2:
+            return read(chain[0], chain[1])
+    return None
+
+
+def _passive_reading(view, trig, before, after, sym, read) -> Roles:
+    slots = view.slots
+    agent = next((i for i in after if slots[i].prep == "agent"), None)
+    if agent is None and after and slots[after[0]].first - trig.last <= 2 and slots[after[0]].prep is None:
+        agent = after[0]
+    patient = before[0] if before else None
+    if sym and agent is not None and _pairs_of(slots[agent]):
+        a, b = _pairs_of(slots[agent])
+        return read(agent, agent, a, b)
+    if sym and patient is not None and _pairs_of(slots[patient]) and agent is None:
+        a, b = _pairs_of(slots[patient])
+        return read(patient, patient, a, b)
+    return read(agent, patient)
+
+
+def _source(view, trig, before, after, lexicon) -> int | None:
+    """The doer: the subject before a verb; for an event noun, a genitive actor after it
+    ("serangan Israel"), else the subject of a light verb or an adjacent subject."""
+    slots = view.slots
+    if trig.voice in ("noun", "bare"):
+        genitive = next((i for i in after[:1] if slots[i].prep is None and slots[i].first - trig.last <= 3), None)
+        if genitive is not None:
+            return genitive
+        if not before:
+            return None
+        near = slots[before[0]].last + 4 >= trig.first
+        partner = any(slots[i].prep == "partner" for i in after)
+        if near or _light_verb_before(view, trig, lexicon) or (partner and trig.entry.symmetric):
+            return before[0]
+        return None
+    if before and trig.first - slots[before[0]].last <= SOURCE_WINDOW:
+        return before[0]
+    return None
+
+
+def _victim_cue(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> bool:
+    if trig.voice not in ("noun", "bare"):
+        return False
+    for w in view.words[max(0, trig.first - 2):trig.first]:
+        if trig.entry.event_type in lexicon.victim_cues.get(w, ()):
+            return True
+    return False
+
+
+def _targets(view: SentenceView, trig: TriggerMatch, after: list[int], voice: str,
+             lexicon: EventLexicon) -> list[int]:
+    """The target slot after the trigger and the slots coordinated with it."""
+    slots = view.slots
+    for i in after:
+        s = slots[i]
+        if s.prep in ("place", "none", "source", "agent"):
+            continue
+        direct = s.prep is None and s.first - trig.last <= 6
+        if s.prep in TARGET_PREPS or s.prep == "pair" or (direct and voice in ("active", "bare")):
+            return [j for j in _chain(view, i, lexicon) if _usable(view, j)]
+    return []
+
+
+def _light_verb_before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> bool:
+    lo = max(0, trig.first - 3)
+    return any(w in lexicon.light_verbs for w in view.words[lo:trig.first])
+
+
+def _best(slot: Slot) -> Actor:
+    for a in slot.actors:
+        if a.country or a.org:
+            return a
+    return slot.actors[0]

@@ -1,0 +1,117 @@
+"""Status of an event (asserted, planned, intend, negated, hypothetical, claimed) and who said it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.events.lexicon import EventLexicon, StatusCue
+from warta.events.triggers import TriggerMatch
+from warta.model import Sentence, Span
+
+# When several cues apply, the first status here wins.
+PRECEDENCE = ("hypothetical", "negated", "claimed", "planned", "intend")
+_CLAUSE_END = frozenset({".", ";", "!", "?"})
+_SPEAKER_END = frozenset({",", ".", ";", '"', "“", "”", "(", ")", "!", "?", ":"})
+_OPENERS = frozenset({",", '"', "“", "”", "'", "."})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker in a sentence. ``side``: after ("kata X"), before ("X mengatakan"), media."""
+    cue: int            # token index of the cue's first word
+    side: str
+    first: int          # token range of the speaker
+    last: int
+    text: str
+    span: Span | None
+
+
+def _matches(words: tuple[str, ...], at: int, cue: tuple[str, ...]) -> bool:
+    return words[at:at + len(cue)] == cue
+
+
+def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: EventLexicon,
+                      slot_ranges: list[tuple[int, int]]) -> list[Attribution]:
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        for cue in lexicon.attribution_after:
+            if cue[0] != w or not _matches(words, i, cue):
+                continue
+            if cue != ("menurut",) and i > 0 and words[i - 1] not in _OPENERS and len(cue) == 1:
+                continue
+            lo = i + len(cue)
+            hi = lo
+            while hi < n and words[hi] not in _SPEAKER_END and hi - lo < 12:
+                hi += 1
+            if hi > lo:
+                side = "media" if cue in _media(lexicon) else "after"
+                out.append(_speaker(sentence, i, side, lo, hi - 1))
+        if w in lexicon.attribution_before:
+            near = [r for r in slot_ranges if r[1] < i and i - r[1] <= 2]
+            if near:
+                lo, hi = near[-1]
+                out.append(_speaker(sentence, i, "before", lo, hi))
+    return out
+
+
+def _media(lexicon: EventLexicon) -> frozenset[tuple[str, ...]]:
+    return lexicon.attribution_media
+
+
+def _speaker(sentence: Sentence, cue: int, side: str, first: int, last: int) -> Attribution:
+    toks = sentence.tokens
+    start, end = toks[first].start, toks[last].end
+    text = sentence.text[start - sentence.start:end - sentence.start]
+    return Attribution(cue, side, first, last, text, Span(start, end, text))
+
+
+def event_status(words: tuple[str, ...], trig: TriggerMatch, lexicon: EventLexicon) -> str:
+    """The status the cues around ``trig`` give it; "asserted" when none applies."""
+    found = set()
+    clause_start = trig.first
+    while clause_start > 0 and words[clause_start - 1] not in _CLAUSE_END:
+        clause_start -= 1
+    for cue in lexicon.status_cues:
+        if _applies(words, trig, cue, clause_start):
+            found.add(cue.status)
+    for status in PRECEDENCE:
+        if status in found:
+            return status
+    return "asserted"
+
+
+def _applies(words: tuple[str, ...], trig: TriggerMatch, cue: StatusCue, clause_start: int) -> bool:
+    k = len(cue.words)
+    if cue.scope == "clause":
+        lo, hi = clause_start, trig.first - k
+    elif cue.scope == "before":
+        lo, hi = max(clause_start, trig.first - cue.window - k + 1), trig.first - k
+        if _punct_between(words, lo, trig.first):
+            lo = _after_last_punct(words, lo, trig.first)
+    elif cue.scope == "after":
+        if trig.voice not in ("noun", "bare"):
+            return False
+        lo, hi = trig.last + 1, min(len(words) - k, trig.last + cue.window)
+        if _punct_between(words, lo, hi + k):
+            hi = min(hi, _first_punct(words, lo, hi + k) - k)
+    else:
+        return False
+    return any(words[i:i + k] == cue.words for i in range(max(lo, 0), hi + 1))
+
+
+def _punct_between(words, lo, hi) -> bool:
+    return any(w in (",", ";", ".", ":", '"', "“", "”") for w in words[lo:hi])
+
+
+def _after_last_punct(words, lo, hi) -> int:
+    for i in range(hi - 1, lo - 1, -1):
+        if words[i] in (",", ";", ".", ":", '"', "“", "”"):
+            return i + 1
+    return lo
+
+
+def _first_punct(words, lo, hi) -> int:
+    for i in range(lo, hi):
+        if words[i] in (",", ";", ".", ":", '"', "“", "”"):
+            return i
+    return hi

@@ -1,0 +1,83 @@
+"""Find event triggers in a sentence: whole-token matches of the lexicon, longest first."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from warta.events.lexicon import EventLexicon, TriggerEntry, voice_of
+from warta.model import Sentence
+
+_VOICE_OF_POS = {"verb": "active", "passive": "passive", "noun": "noun"}
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence: tokens ``first..last`` (inclusive) and its voice."""
+    entry: TriggerEntry
+    first: int
+    last: int
+    start: int         # character offsets in the article text
+    end: int
+    voice: str         # active, passive, noun, bare
+
+
+def _render(words: list[str]) -> tuple[str, dict[int, int], dict[int, int]]:
+    """' w1 w2 … ' with maps from a key's first-char index and end index to token indexes."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 1
+    for i, w in enumerate(words):
+        starts[pos] = i
+        pos += len(w)
+        ends[pos] = i
+        pos += 1
+    return " " + " ".join(words) + " ", starts, ends
+
+
+def _stems(words: list[str], lexicon: EventLexicon) -> list[str]:
+    """Stems of the words that may belong to a stem entry; other words stay as written."""
+    if lexicon.stem_filter is None:
+        return words
+    text = " ".join(words)
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append(pos)
+        pos += len(w) + 1
+    candidates = {bisect_right(offsets, end) - 1 for end, _ in lexicon.stem_filter.iter(text)}
+    if not candidates:
+        return words
+    stem = lexicon.stemmer.stem
+    return [stem(w) if i in candidates else w for i, w in enumerate(words)]
+
+
+def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatch]:
+    """Non-overlapping trigger matches of one sentence, in text order (blockers removed)."""
+    tokens = sentence.tokens
+    if not tokens:
+        return []
+    words = [t.text.lower() for t in tokens]
+    found: list[tuple[int, int, int, TriggerEntry]] = []   # (-length, first, last, entry)
+    for kind, seq in (("exact", words), ("stem", _stems(words, lexicon))):
+        automaton = lexicon.automata[kind]
+        if not len(automaton):
+            continue
+        text, starts, ends = _render(seq)
+        for end, (length, entry) in automaton.iter(text):
+            first, last = starts.get(end - length + 2), ends.get(end)
+            if first is None or last is None:
+                continue
+            found.append((first - last - (kind == "exact") * 0.5, first, last, entry))
+    found.sort(key=lambda f: (f[0], f[1]))
+    taken: set[int] = set()
+    chosen: list[TriggerMatch] = []
+    for _, first, last, entry in found:
+        span = range(first, last + 1)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        if entry.event_type is None:
+            continue
+        voice = _VOICE_OF_POS.get(entry.pos) or voice_of(lexicon, words[first])
+        chosen.append(TriggerMatch(entry, first, last, tokens[first].start, tokens[last].end, voice))
+    chosen.sort(key=lambda m: m.first)
+    return chosen

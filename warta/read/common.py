@@ -1,0 +1,110 @@
+"""What every reader shares: settings, byte checks, decoding, stable ids, headline sniffing."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from warta.errors import InputError
+
+_WS = re.compile(r"\s+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """Limits that keep one bad input from stalling a batch (sizes in bytes)."""
+    max_file_bytes: int = 20_000_000      # a whole .txt, .html or .json file
+    max_record_bytes: int = 10_000_000    # one JSONL line or one WARC record
+    max_text_chars: int = 2_000_000       # the text of one article
+    sniff_bytes: int = 8192               # bytes inspected for binary content
+
+
+DEFAULT_SETTINGS = ReadSettings()
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """A stable id: a hash of the whitespace- and case-normalised text and the URL."""
+    norm = _WS.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+    digest = hashlib.sha256(f"{url or ''}\n{norm}".encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def looks_binary(data: bytes, settings: ReadSettings = DEFAULT_SETTINGS) -> bool:
+    """NUL bytes, or many control bytes, in the first bytes mean this is not text."""
+    head = data[: settings.sniff_bytes]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False                      # UTF-16 with a byte-order mark
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def check_bytes(name: str, data: bytes, limit: int, settings: ReadSettings = DEFAULT_SETTINGS) -> None:
+    """Raise ``InputError`` for empty, oversized or binary content."""
+    if not data.strip():
+        raise InputError(name, "empty input")
+    if len(data) > limit:
+        raise InputError(name, f"too large ({len(data):,} bytes; the limit is {limit:,})")
+    if looks_binary(data, settings):
+        raise InputError(name, "binary content, not text")
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(name, f"not valid UTF-16 text ({err.reason} at byte {err.start})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(name, f"not UTF-8 text (invalid byte at offset {err.start})") from None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """HTML bytes to text: UTF-8 first, then the declared charset, then cp1252, then latin-1."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    candidates = [declared] if declared else []
+    m = _CHARSET.search(data[:4096])
+    if m:
+        candidates.append(m.group(1).decode("ascii", "ignore"))
+    for enc in (*candidates, "cp1252"):
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix newlines; nothing else (cleaning decides what goes)."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def iso_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` from an ISO-like date or timestamp, else None."""
+    if not isinstance(value, str):
+        return None
+    m = _DATE.search(value)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line of several words that does not end like a sentence."""
+    line = line.strip()
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 250:
+        return False
+    if line.endswith((".", ",", ";", ":")) or line.endswith((".\"", ".”")):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 10 and letters[0].isupper()

@@ -1,0 +1,208 @@
+"""Actor dictionaries: countries, organisations, offices, groups and dated office holders.
+
+Everything language-specific comes from ``warta/lang/<code>/actor_*`` files and, for country
+names, pycountry's translation of ISO 3166-1 into the language. ``actor_lexicon(lang)`` builds
+the dictionaries and two Aho-Corasick automata once per language (cached on the ``Language``).
+"""
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+
+import ahocorasick
+import pycountry
+
+from warta.lang import Language
+from warta.model import Actor
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of the actor lexicon."""
+    surface: str
+    kind: str                    # country, org, office, group, person, pronoun, pair
+    name: str | None = None      # canonical name (English)
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    office_kind: str | None = None   # for offices: "office" (a post) or "org" (an institution)
+    default_country: str | None = None
+    refers: str | None = None        # for pairs: what the two referents are
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One post of a well-known person, with its dates (YYYY-MM-DD; None when open)."""
+    name: str
+    country: str | None
+    org: str | None
+    role: str
+    sector: str
+    start: str | None
+    end: str | None
+
+
+@dataclass
+class ActorLexicon:
+    """The compiled actor dictionaries of one language (built once, then only read)."""
+    exact: object                       # automaton over the text as written
+    folded: object                      # automaton over the lowercased text
+    countries: dict[str, str]           # surface -> alpha-3
+    country_names: dict[str, str]       # alpha-3 -> English name
+    tenures: dict[str, tuple[Tenure, ...]]   # person surface form -> tenures
+    fillers: frozenset[str]
+    name_stop: frozenset[str]
+    coordination: frozenset[str]
+    report_verbs: frozenset[str]
+    country_stop: frozenset[str]
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+
+def english_country_name(code: str) -> str:
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name
+
+
+def _country_surfaces(lang: Language) -> dict[str, str]:
+    """Country names in the language: pycountry's translation plus the reviewed alias file."""
+    out: dict[str, str] = {}
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang.code])
+    except OSError:
+        tr = None
+    if tr is not None:
+        for c in pycountry.countries:
+            for english in {c.name, getattr(c, "common_name", c.name)}:
+                local = tr.gettext(english)
+                if local and "," not in local and "(" not in local:
+                    out[local] = c.alpha_3
+    if lang.has("actor_country_alias.tsv"):
+        for row in lang.table("actor_country_alias.tsv"):
+            out[row["alias"]] = row["country"]
+    return out
+
+
+def _tenures(lang: Language) -> dict[str, tuple[Tenure, ...]]:
+    by_surface: dict[str, list[Tenure]] = {}
+    if not lang.has("actor_person.tsv"):
+        return {}
+    for row in lang.table("actor_person.tsv"):
+        t = Tenure(row["name"], row["country"] or None, row["org"] or None, row["role"],
+                   row["sector"], row["start"] or None, row["end"] or None)
+        surfaces = [row["name"]] + [a for a in row["aliases"].split("|") if a]
+        for s in surfaces:
+            by_surface.setdefault(s, [])
+            if t not in by_surface[s]:
+                by_surface[s].append(t)
+    return {k: tuple(v) for k, v in by_surface.items()}
+
+
+def _words(lang: Language, name: str, lower: bool = True) -> frozenset[str]:
+    if not lang.has(name):
+        return frozenset()
+    return frozenset(w.lower() if lower else w for w in lang.lines(name))
+
+
+def _build(lang: Language) -> ActorLexicon:
+    exact: dict[str, list[Entry]] = {}
+    folded: dict[str, list[Entry]] = {}
+
+    def add(entry: Entry, case: str) -> None:
+        if case == "ci":
+            folded.setdefault(entry.surface.lower(), []).append(entry)
+        else:
+            exact.setdefault(entry.surface, []).append(entry)
+
+    countries = _country_surfaces(lang)
+    names = {code: english_country_name(code) for code in set(countries.values())}
+    for surface, code in countries.items():
+        add(Entry(surface, "country", names[code], country=code), "cs")
+    for row in lang.table("actor_org.tsv") if lang.has("actor_org.tsv") else ():
+        add(Entry(row["name"], "org", row["canonical"], country=row["country"] or None,
+                  org=row["org"] or None, sector=row["sector"] or None, role=row["role"] or None),
+            "cs")
+    for row in lang.table("actor_office.tsv") if lang.has("actor_office.tsv") else ():
+        add(Entry(row["name"], "office", row["role"], sector=row["sector"] or None,
+                  role=row["role"] or None, office_kind=row["kind"],
+                  default_country=row["default_country"] or None), row["case"] or "ci")
+    for row in lang.table("actor_group.tsv") if lang.has("actor_group.tsv") else ():
+        add(Entry(row["name"], "group", row["role"], sector=row["sector"] or None,
+                  role=row["role"] or None), row["case"] or "ci")
+    for row in lang.table("actor_pronoun.tsv") if lang.has("actor_pronoun.tsv") else ():
+        add(Entry(row["name"], "pronoun"), row["case"] or "ci")
+    for row in lang.table("actor_pair.tsv") if lang.has("actor_pair.tsv") else ():
+        add(Entry(row["name"], "pair", refers=row["refers"]), "ci")
+    tenures = _tenures(lang)
+    for surface in tenures:
+        add(Entry(surface, "person", tenures[surface][0].name), "cs")
+
+    def automaton(table: dict[str, list[Entry]]):
+        a = ahocorasick.Automaton()
+        for key, entries in table.items():
+            a.add_word(key, (len(key), tuple(entries)))
+        a.make_automaton()
+        return a
+
+    stop = set()
+    if lang.has("actor_country_stop.tsv"):
+        stop = {r["before"].lower() for r in lang.table("actor_country_stop.tsv")}
+    return ActorLexicon(
+        exact=automaton(exact), folded=automaton(folded), countries=countries,
+        country_names=names, tenures=tenures,
+        fillers=_words(lang, "actor_filler.txt"),
+        name_stop=_words(lang, "actor_name_stop.txt", lower=False),
+        coordination=_words(lang, "actor_coordination.txt"),
+        report_verbs=_words(lang, "actor_report_verbs.txt"),
+        country_stop=frozenset(stop))
+
+
+def actor_lexicon(lang: Language) -> ActorLexicon:
+    """The actor dictionaries of ``lang``, built on first use and cached on the Language."""
+    return lang.compiled("actor_lexicon", _build)
+
+
+def tenure_on(tenures: tuple[Tenure, ...], date: str | None) -> Tenure | None:
+    """The post held on ``date`` (YYYY-MM-DD or a prefix); the nearest one when none covers it;
+    the latest when the date is unknown."""
+    if not tenures:
+        return None
+    ordered = sorted(tenures, key=lambda t: t.start or "")
+    if not date:
+        return ordered[-1]
+    day = (date + "-01-01")[:10] if len(date) < 10 else date[:10]
+    for t in ordered:
+        if (t.start or "0000") <= day and (t.end is None or day < t.end):
+            return t
+
+    def distance(t: Tenure) -> int:
+        from datetime import date as _d
+        d = _d.fromisoformat(day)
+        s = _d.fromisoformat(t.start) if t.start else d
+        e = _d.fromisoformat(t.end) if t.end else d
+        return 0 if s <= d <= e else min(abs((d - s).days), abs((d - e).days))
+    return min(ordered, key=distance)
+
+
+def person_actor(text: str, surface: str, lex: ActorLexicon, date: str | None) -> Actor | None:
+    """A known person's actor as of ``date``; None when the name is not in the dictionary."""
+    t = tenure_on(lex.tenures.get(surface, ()), date)
+    if t is None:
+        return None
+    return Actor(text=text, name=t.name, country=t.country, sector=t.sector, org=t.org,
+                 role=t.role)
+
+
+def resolve_actor_text(text: str, lang: Language, date: str | None = None) -> Actor | None:
+    """Resolve one actor phrase ("Menteri Luar Negeri AS Marco Rubio", "tentara Thailand", "PBB").
+
+    Returns None when nothing in the text names an actor the dictionaries know.
+    """
+    from warta.extract.actors import phrase_mentions  # the phrase grammar lives with the scanner
+    mentions = phrase_mentions(text, lang, date)
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: (m.span.end - m.span.start, -m.span.start))
+    return best.actor
