@@ -314,3 +314,24 @@ def sample_coded() -> list[CodedArticle]:
     """The hand-coded sample store: five sample articles and one synthetic second report."""
     return [article_000(), article_001(), article_002(), article_003(), article_004(),
             article_synthetic()]
+
+
+def build_store(path) -> str:
+    """A SQLite store at ``path`` holding ``sample_coded()``; returns its path as a string."""
+    from warta.store import open_store
+    store = open_store(str(path))
+    try:
+        store.add(sample_coded())
+    finally:
+        store.close()
+    return str(path)
+
+
+def event_id(article_id: str, event_type: str) -> str:
+    """The id of the first hand-coded event of ``event_type`` in ``article_id``."""
+    for coded in sample_coded():
+        if coded.article.id == article_id:
+            for event in coded.events:
+                if event.event_type == event_type:
+                    return event.id
+    raise KeyError((article_id, event_type))

@@ -38,3 +38,27 @@ def dev_gold_input() -> Path:
 @pytest.fixture(scope="session")
 def dev_gold_dir() -> Path:
     return shared_path("gold", "dev")
+
+
+PROJECT_GOLD = REPO / "tests" / "gold"
+CORPUS_FILES = ("indosum-2016-2018.jsonl", "kompas-2025.jsonl", "detik-2026.jsonl")
+
+
+@pytest.fixture(scope="session")
+def project_gold_input(tmp_path_factory) -> Path:
+    """The articles of ``tests/gold`` as pipeline input JSONL, read from ../shared/corpus."""
+    wanted = {p.stem for p in PROJECT_GOLD.glob("*.json")}
+    out = tmp_path_factory.mktemp("gold") / "input.jsonl"
+    found = {}
+    for name in CORPUS_FILES:
+        for aid, d in corpus_articles(name).items():
+            if aid in wanted:
+                found[aid] = d
+    missing = wanted - found.keys()
+    assert not missing, f"gold articles missing from ../shared/corpus: {sorted(missing)}"
+    with out.open("w", encoding="utf-8") as fh:
+        for aid in sorted(found):
+            d = found[aid]
+            fh.write(json.dumps({k: d.get(k) for k in ("id", "url", "title", "published", "source", "text")},
+                                ensure_ascii=False) + "\n")
+    return out

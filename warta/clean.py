@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+import ahocorasick
 import justext
 
 from warta.lang import Language
@@ -42,14 +43,19 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:https?://|www\.)[^)\s]*(?:\s+\"[^\"]*\")?\)(?:\{[^}]*\})?")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MULTI_SPACE = re.compile(r" {2,}")
+_RULE = re.compile(r"[-=_*~]{3,}")
+_PLACEHOLDER = re.compile(r"\[(?:img|image|video|embed)\.\d+\]\s*")
 _LEAD_SYMBOLS = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u2022\u25aa\u25cf\u00b7]+\s*")
 
+MAX_BOILERPLATE_CHARS = 500  # longer lines are paragraphs: never matched against line patterns
+TAIL_WINDOW = 320            # glued tails are looked for in the last characters of a line
+SPAM_WINDOW = (80, 160)      # characters before and after a spam trigger word that are searched
 STORY_MIN_WORDS = 8          # fewer words: never prose
 STOPWORDS_LOW = 0.20         # jusText's stopwords_low is 0.30 for HTML paragraphs; flat lines run lower
 LIST_MAX_ITEMS = 12          # headlines taken under a list header
 CAPTION_MAX_WORDS = 40
 HEADER_SHORT_WORDS = 3       # fragments above the story of at most this many words are navigation
-FOOTER_SHORT_WORDS = 5       # fragments below the story of at most this many words are widgets
+FOOTER_SHORT_WORDS = 3       # fragments below the story of at most this many words (no digits) are widgets
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,9 @@ class CleanRules:
     line: re.Pattern
     captions: re.Pattern
     spam: re.Pattern | None
+    spam_triggers: ahocorasick.Automaton | None
     tails: re.Pattern | None
+    appendix: re.Pattern | None
     list_headers: frozenset[str]
     tail_markers: frozenset[str]
     stopwords: frozenset[str]
@@ -77,11 +85,23 @@ def build_rules(lang: Language) -> CleanRules:
         line=_union(lang.lines("clean_line_patterns.txt")),
         captions=_union(lang.lines("clean_captions.txt"), 0),
         spam=_union(lang.lines("clean_inline_spam.txt")),
+        spam_triggers=_automaton(lang.lines("clean_spam_triggers.txt")) if lang.has("clean_spam_triggers.txt") else None,
         tails=_union(lang.lines("clean_inline_tails.txt")),
+        appendix=_union(lang.lines("clean_tail_patterns.txt")),
         list_headers=keys("clean_list_headers.txt"),
         tail_markers=keys("clean_tail_markers.txt"),
         stopwords=stop,
     )
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton | None:
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w.casefold(), len(w))
+    automaton.make_automaton()
+    return automaton
 
 
 def rules_for(lang: Language) -> CleanRules:
@@ -97,6 +117,8 @@ def normalise_line(line: str) -> str:
     """Unicode NFC, exotic spaces to plain spaces, invisible characters out, markdown unwrapped."""
     line = _MULTI_SPACE.sub(" ", _INVISIBLE.sub("", _SPACES.sub(" ", line))).strip()
     line = _LEAD_SYMBOLS.sub("", _MD_HEADING.sub("", line))
+    if "[" in line and len(line) > 12:
+        line = _PLACEHOLDER.sub("", line)
     return _MD_LINK.sub(r"\1", line) if "](" in line else line
 
 
@@ -107,6 +129,7 @@ class Line:
     bare: str         # the text without leading bullets, emoji, brackets and quotes
     words: int
     story: bool       # reads as prose
+    indented: bool = False   # the raw line began with white space
 
 
 def _is_story(text: str, words: list[str], stopwords: frozenset[str]) -> bool:
@@ -117,10 +140,11 @@ def _is_story(text: str, words: list[str], stopwords: frozenset[str]) -> bool:
     return sum(w.casefold() in stopwords for w in words) / len(words) >= STOPWORDS_LOW
 
 
-def analyse(text: str, rules: CleanRules) -> Line:
+def analyse(raw: str, rules: CleanRules) -> Line:
+    text = normalise_line(raw)
     words = _WORDS.findall(text)
     return Line(text, line_key(text), _LEAD.sub("", text), len(words),
-                _is_story(text, words, rules.stopwords))
+                _is_story(text, words, rules.stopwords), raw[:1].isspace() and bool(text))
 
 
 def _is_headline(line: Line) -> bool:
@@ -148,6 +172,8 @@ def guess_title(lines: list[Line], rules: CleanRules) -> str | None:
 
 
 def _boilerplate(line: Line, rules: CleanRules) -> bool:
+    if len(line.text) > MAX_BOILERPLATE_CHARS:
+        return False
     if rules.line is not None and rules.line.fullmatch(line.bare):
         return True
     return line.words <= CAPTION_MAX_WORDS and _is_caption(line.text, rules)
@@ -169,12 +195,27 @@ def _marker(line: Line, markers: frozenset[str]) -> bool:
 
 
 def _tail_start(lines: list[Line], rules: CleanRules, first_story: int) -> int | None:
-    """Index of a tail marker after the story has begun, when no long prose follows it."""
+    """Where the page's tail begins once the story has begun: a tail marker with no long prose
+    after it, a line announcing appended text, or a horizontal rule followed by indented
+    (machine-appended) paragraphs."""
     for i in range(first_story + 1, len(lines)):
-        if _marker(lines[i], rules.tail_markers):
-            if not any(ln.story and ln.words >= 30 for ln in lines[i + 1:]):
+        ln = lines[i]
+        if _marker(ln, rules.tail_markers):
+            if not any(x.story and x.words >= 30 for x in lines[i + 1:]):
                 return i
+        elif rules.appendix is not None and ln.bare and rules.appendix.fullmatch(ln.bare):
+            return _rule_before(lines, i)
+        elif _RULE.fullmatch(ln.text) and sum(x.indented for x in lines[i + 1:]) >= 2:
+            return i
     return None
+
+
+def _rule_before(lines: list[Line], i: int) -> int:
+    """``i``, or the horizontal rule right above it (blank lines between)."""
+    j = i - 1
+    while j >= 0 and not lines[j].text:
+        j -= 1
+    return j if j >= 0 and _RULE.fullmatch(lines[j].text) else i
 
 
 def _list_items(lines: list[Line], start: int) -> int:
@@ -214,55 +255,107 @@ def classify(lines: list[Line], title: str | None, rules: CleanRules, lang: Lang
     i = 0
     while i < (tail if tail is not None else n):
         ln = lines[i]
-        if drop[i] or not ln.key or i in story_set:
-            i += 1
-            continue
         if _marker(ln, rules.list_headers) or (i > first_story and _marker(ln, rules.tail_markers)):
             end = _list_items(lines, i)
             drop[i:end] = [True] * (end - i)
             i = end
             continue
+        if drop[i] or not ln.key or i in story_set:
+            i += 1
+            continue
         if i < first_story and (ln.words <= HEADER_SHORT_WORDS
                                 or publication_date_of_line(ln.text, mrules)):
             drop[i] = True
-        elif i > last_story and ln.words <= FOOTER_SHORT_WORDS and not _SENTENCE_END.search(ln.text):
+        elif (i > last_story and ln.words <= FOOTER_SHORT_WORDS and not _SENTENCE_END.search(ln.text)
+              and not any(c.isdigit() for c in ln.text)):
             drop[i] = True
         i += 1
     return drop
 
 
-def _cut(text: str, pattern: re.Pattern | None, removed: list[str]) -> str:
-    if pattern is None:
+def _spans(text: str, pattern: re.Pattern, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.end() > m.start() and (not spans or m.start() >= spans[-1][1]):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _spam_windows(text: str, rules: CleanRules) -> list[tuple[int, int]]:
+    if rules.spam_triggers is None:
+        return [(0, len(text))]
+    before, after = SPAM_WINDOW
+    hits = [(max(0, end - size - before), min(len(text), end + after))
+            for end, size in rules.spam_triggers.iter(text.casefold())]
+    return _merge(hits)
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]], removed: list[str]) -> str:
+    if not spans:
         return text
-    parts = [m.group().strip() for m in pattern.finditer(text)]
-    if not parts:
-        return text
-    removed.extend(p for p in parts if p)
-    return _MULTI_SPACE.sub(" ", pattern.sub(" ", text)).strip()
+    parts, last = [], 0
+    for a, b in spans:
+        removed.append(text[a:b].strip())
+        parts.append(text[last:a])
+        last = b
+    parts.append(text[last:])
+    return _MULTI_SPACE.sub(" ", " ".join(p.strip() for p in parts if p.strip())).strip()
+
+
+def cut_fragments(text: str, rules: CleanRules, removed: list[str]) -> str:
+    """``text`` without inserted spam and glued tails; what was cut is appended to ``removed``."""
+    if rules.spam is not None:
+        windows = _spam_windows(text, rules)
+        if windows:
+            text = _remove_spans(text, _spans(text, rules.spam, windows), removed)
+    if rules.tails is not None:
+        text = _remove_spans(text, _spans(text, rules.tails, [(max(0, len(text) - TAIL_WINDOW),
+                                                                 len(text))]), removed)
+    return text
+
+
+def mark_lines(text: str, title: str | None, lang: Language) -> tuple[list[tuple[str, str]], str | None]:
+    """Every line of ``text`` in order as ``(verdict, line)`` — verdict ``keep``, ``drop`` (a
+    removed line) or ``cut`` (a fragment cut out of the kept line before it) — and the title."""
+    rules = rules_for(lang)
+    raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [analyse(r, rules) for r in raw]
+    title = title.strip() if title and title.strip() else guess_title(lines, rules)
+    marks: list[tuple[str, str]] = []
+    for ln, gone in zip(lines, classify(lines, title, rules, lang)):
+        if gone:
+            marks.append(("drop", ln.text))
+            continue
+        cuts: list[str] = []
+        body = cut_fragments(ln.text, rules, cuts)
+        if body or not ln.text:
+            marks.append(("keep", body))
+        marks.extend(("cut", c) for c in cuts)
+    return marks, title
 
 
 def clean_text(text: str, title: str | None, lang: Language) -> tuple[str, tuple[str, ...], str | None]:
     """Cleaned text, removed lines and fragments, and the title (given or guessed)."""
-    rules = rules_for(lang)
-    raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [analyse(normalise_line(r), rules) for r in raw]
-    title = title.strip() if title and title.strip() else guess_title(lines, rules)
-    drop = classify(lines, title, rules, lang)
+    marks, title = mark_lines(text, title, lang)
     kept: list[str] = []
-    removed: list[str] = []
-    for ln, gone in zip(lines, drop):
-        if gone:
-            if ln.text:
-                removed.append(ln.text)
-            continue
-        body = _cut(_cut(ln.text, rules.spam, removed), rules.tails, removed)
-        if ln.text and not body:
-            continue
-        if body or (kept and kept[-1]):
-            kept.append(body)
+    for verdict, line in marks:
+        if verdict == "keep" and (line or (kept and kept[-1])):
+            kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    return "\n".join(kept), tuple(removed), title
+    removed = tuple(line for verdict, line in marks if verdict != "keep" and line)
+    return "\n".join(kept), removed, title
 
 
 def clean_article(article: Article, lang: Language) -> Article:

@@ -4,7 +4,8 @@ Near-duplicates. An article's cleaned text is cut into shingles of ``shingle`` c
 (case-folded, punctuation dropped, so spacing and punctuation edits do not matter); a datasketch
 MinHash of ``num_perm`` permutations estimates the Jaccard similarity of two shingle sets. LSH
 cuts the signature into ``bands`` bands of ``rows`` values: two articles are candidates when one
-band is equal, and copies when the estimated Jaccard is at least ``threshold``. Copies form groups
+band is equal; a candidate whose estimate reaches ``threshold - margin`` has its exact Jaccard
+computed, and the two are copies when it is at least ``threshold``. Copies form groups
 (single linkage); the group's "first copy" is its member with the earliest publication date, then
 the smallest id, so the result does not depend on the order articles arrive in. The store keeps
 signatures and band keys, so detection works across ingest runs; ``NearDuplicateIndex`` does the
@@ -21,7 +22,7 @@ import functools
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -37,7 +38,9 @@ SCHEME = "affine32"   # datasketch's permutation scheme; stored signatures depen
 @dataclass(frozen=True)
 class DedupSettings:
     shingle: int = 5            # words per shingle
-    threshold: float = 0.7      # estimated Jaccard at or above which two articles are copies
+    threshold: float = 0.6      # Jaccard of shingle sets at or above which two articles are copies
+    margin: float = 0.1         # candidates whose MinHash estimate is within this of the threshold
+                                # get their exact Jaccard computed (no estimation noise at the edge)
     num_perm: int = 128
     bands: int = 32             # bands * rows <= num_perm
     rows: int = 4
@@ -84,6 +87,21 @@ def signature(text: str, settings: DedupSettings = DedupSettings()) -> bytes | N
     return m.hashvalues.astype("<u8").tobytes()
 
 
+def jaccard(a: set, b: set) -> float:
+    """Exact Jaccard similarity of two shingle sets."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def is_copy(sig_a: bytes, sig_b: bytes, shingles_a: Callable[[], set], shingles_b: Callable[[], set],
+            settings: DedupSettings = DedupSettings()) -> bool:
+    """Whether two articles are copies: MinHash estimate as a filter, exact Jaccard to decide."""
+    if similarity(sig_a, sig_b) < settings.threshold - settings.margin:
+        return False
+    return jaccard(shingles_a(), shingles_b()) >= settings.threshold
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
     va, vb = np.frombuffer(a, dtype="<u8"), np.frombuffer(b, dtype="<u8")
@@ -112,6 +130,7 @@ class NearDuplicateIndex:
     """Near-duplicate detection in memory (the store does the same over its tables)."""
     settings: DedupSettings = DedupSettings()
     _sigs: dict[str, bytes] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
     _published: dict[str, str | None] = field(default_factory=dict)
     _buckets: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     _parent: dict[str, str] = field(default_factory=dict)
@@ -123,19 +142,23 @@ class NearDuplicateIndex:
         self._parent.setdefault(article_id, article_id)
         if sig is None:
             return []
-        matches = self.matches(sig, exclude=article_id)
+        matches = self.matches(sig, text, exclude=article_id)
         self._sigs[article_id] = sig
+        self._texts[article_id] = text
         for key in band_keys(sig, self.settings):
             self._buckets.setdefault(key, []).append(article_id)
         for other in matches:
             self._union(article_id, other)
         return matches
 
-    def matches(self, sig: bytes, exclude: str | None = None) -> list[str]:
+    def matches(self, sig: bytes, text: str, exclude: str | None = None) -> list[str]:
         candidates = {a for key in band_keys(sig, self.settings) for a in self._buckets.get(key, ())}
         candidates.discard(exclude)
+        own = functools.cache(lambda: shingles(text, self.settings.shingle))
+        k = self.settings.shingle
         return sorted(a for a in candidates
-                      if similarity(sig, self._sigs[a]) >= self.settings.threshold)
+                      if is_copy(sig, self._sigs[a], own, lambda a=a: shingles(self._texts[a], k),
+                                 self.settings))
 
     def _find(self, a: str) -> str:
         while self._parent[a] != a:

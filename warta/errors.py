@@ -10,6 +10,10 @@ class WartaError(Exception):
         self.name = name
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuild from (name, reason) so errors cross process and Dask boundaries intact.
+        return (type(self), (self.name, self.reason))
+
 
 class InputError(WartaError):
     """An input could not be read: missing, unreadable, binary, undecodable, empty or too large."""
@@ -21,6 +25,10 @@ class FormatError(InputError):
 
 class LanguageError(WartaError):
     """The article's language has no data in warta."""
+
+
+class CodingError(WartaError):
+    """An article could be read but coding it failed unexpectedly (a bug); the batch goes on."""
 
 
 class StoreError(WartaError):

@@ -18,7 +18,7 @@ from warta.model import Article
 
 HEAD_LINES = 15          # non-empty lines at the top searched for the date and dateline
 MAX_DATE_LINE = 90       # characters: a publication-date line is short
-_DASH = re.compile(r"^(?P<pre>[^\n]{2,70}?)\s*(?:--|–|—|-)(?=\s)")
+_DASH = re.compile(r"^(?P<pre>[^\n]{2,70}?)(?:\s+(?:-{2,3}|–|—|-)\s*|\s*(?:-{2,3}|–|—|-)\s+)(?=\S)")
 _PARTS = re.compile(r"[,()]")
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|news)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
@@ -123,7 +123,7 @@ def dateline_of_line(line: str, rules: MetaRules) -> str | None:
     if not places or not _looks_like_place(places[0]):
         return None
     place = places[0]
-    if place.isupper() or had_outlet or (len(parts) == 1 and len(place.split()) <= 2):
+    if place.isupper() or had_outlet:
         return place
     return None
 

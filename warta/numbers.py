@@ -73,7 +73,7 @@ def _pattern(words: dict[str, NumberWord], th: str, dec: str, suffix: str) -> re
     approx = rf"(?:-?{re.escape(suffix)})?" if suffix else ""
     digit_expr = rf"(?:{digits})(?:\s*(?:{scales})(?![\w-]))?{approx}"
     word_expr = rf"(?:{all_words})(?:\s+(?:{all_words}))*"
-    return re.compile(rf"(?<![\w.,:/])(?:(?P<digits>{digit_expr})|(?P<words>{word_expr}))(?![\w-]|[:/]\d)",
+    return re.compile(rf"(?<![\w.,:/])(?:(?P<digits>{digit_expr})|(?P<words>{word_expr}))(?!\w|-(?!\d)|[:/]\d)",
                       re.IGNORECASE)
 
 

@@ -31,7 +31,7 @@ def _check_date(name: str, value: str | None) -> str | None:
 
 
 def _check_cursor(value: str | None) -> str | None:
-    if value is None:
+    if not value:
         return None
     try:
         key, tiebreak = decode_cursor(value)
@@ -74,7 +74,7 @@ def filters(
 
 def paged(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")] = 100,
-    cursor: Annotated[str | None, Query(max_length=400, pattern=r"^[A-Za-z0-9_\-]+$", description=
+    cursor: Annotated[str | None, Query(max_length=400, pattern=r"^[A-Za-z0-9_\-]*$", description=
                                         "`next_cursor` of the previous page.")] = None,
     sort: Annotated[Sort, Query(description="date or confidence (clusters: size); `-` for descending.")
                     ] = "date",

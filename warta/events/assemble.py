@@ -148,34 +148,50 @@ def dates_compatible(a: When | None, b: When | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def merge_events(events: list[Event], keys: list[tuple]) -> list[Event]:
-    """One event per happening: same type, actors and status, compatible dates → one event whose
-    evidence lists every sentence (the first, most confident, leads)."""
+def modes_compatible(a: Event, b: Event) -> bool:
+    """Same mode; or one unstated, except for violence, where kinds of attack are told apart."""
+    if a.mode == b.mode:
+        return True
+    return a.event_type != "ASSAULT" and (a.mode is None or b.mode is None)
+
+
+def merge_events(events: list[Event], keys: list[tuple], ongoing: list[bool]) -> list[Event]:
+    """One event per happening: same type, actors, status and mode, compatible dates → one event
+    whose evidence lists every sentence (the most confident leads). Fighting between two sides
+    (``ongoing``) is one happening in an article whatever day each sentence gives; it keeps the
+    earliest day stated."""
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
             lead = events[g[0]]
-            if keys[g[0]] == keys[i] and lead.status == e.status and dates_compatible(lead.date, e.date):
+            if keys[g[0]] != keys[i] or lead.status != e.status or not modes_compatible(lead, e):
+                continue
+            if (ongoing[g[0]] and ongoing[i]) or dates_compatible(lead.date, e.date):
                 g.append(i)
                 break
         else:
             groups.append([i])
-    merged = []
-    for g in groups:
-        members = sorted((events[i] for i in g), key=lambda e: (-e.confidence, e.evidence.sentence_index))
-        lead = members[0]
-        if len(members) == 1:
-            merged.append(lead)
-            continue
-        more = tuple(m.evidence for m in members[1:] if m.evidence.sentence_index != lead.evidence.sentence_index)
-        figures = tuple(dict.fromkeys(f for m in members for f in m.figures))
-        date = next((m.date for m in members if m.date and m.date.derived != "published"), lead.date)
-        place = lead.place or next((m.place for m in members if m.place), None)
-        context = tuple(dict.fromkeys(c for m in members for c in m.context))
-        conf = min(0.98, lead.confidence + min(0.1, 0.05 * len(more)))
-        merged.append(replace(lead, evidence=replace(lead.evidence, more=more), figures=figures,
-                              date=date, place=place, context=context, confidence=round(conf, 3)))
-    return merged
+    return [_merge([events[i] for i in g], all(ongoing[i] for i in g)) for g in groups]
+
+
+def _merge(members: list[Event], ongoing: bool) -> Event:
+    members = sorted(members, key=lambda e: (-e.confidence, e.evidence.sentence_index))
+    lead = members[0]
+    if len(members) == 1:
+        return lead
+    more = tuple(m.evidence for m in members[1:] if m.evidence.sentence_index != lead.evidence.sentence_index)
+    figures = tuple(dict.fromkeys(f for m in members for f in m.figures))
+    stated = [m.date for m in members if m.date and m.date.value and m.date.derived != "published"]
+    if ongoing and stated:
+        date = min(stated, key=lambda w: w.value)
+    else:
+        date = lead.date if lead.date and lead.date.derived != "published" else (stated[0] if stated else lead.date)
+    place = lead.place or next((m.place for m in members if m.place), None)
+    mode = lead.mode or next((m.mode for m in members if m.mode), None)
+    context = tuple(dict.fromkeys(c for m in members for c in m.context))
+    conf = min(0.98, lead.confidence + min(0.1, 0.05 * len(more)))
+    return replace(lead, evidence=replace(lead.evidence, more=more), figures=figures, date=date,
+                   place=place, mode=mode, context=context, confidence=round(conf, 3))
 
 
 def evidence_of(doc: Document, draft: Draft) -> Evidence:

@@ -77,6 +77,9 @@ class EventLexicon:
     light_verbs: frozenset[str]
     background: frozenset[str]
     anaphora: frozenset[str]
+    reciprocal: frozenset[str]
+    place_nouns: frozenset[str]
+    clitics: tuple[str, ...]
     topic_words: frozenset[str]
     victim_cues: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -104,8 +107,8 @@ def _build(lang: Language) -> EventLexicon:
         kind = "stem" if row["match"] == "stem" else "exact"
         if kind == "stem":
             keys = tuple(stemmer.stem(w) for w in words)
-            for w in keys:
-                filter_keys.add(w[1:] if w[:1] in "ptks" and len(w) > 4 else w)
+            for w in keys:     # meN- drops the first p, t, k or s of a stem ("sita" → "menyita")
+                filter_keys.add(w[1:] if w[:1] in "ptks" and len(w) > 3 else w)
         else:
             keys = words
         entry = TriggerEntry(
@@ -159,10 +162,21 @@ def _build(lang: Language) -> EventLexicon:
         light_verbs=frozenset(w.lower() for w in lang.lines("event_light_verbs.txt")),
         background=frozenset(w.lower() for w in lang.lines("event_background.txt")),
         anaphora=frozenset(w.lower() for w in lang.lines("event_anaphora.txt")),
+        reciprocal=frozenset(w.lower() for w in lang.lines("event_reciprocal.txt")),
+        place_nouns=frozenset(w.lower() for w in lang.lines("event_place_nouns.txt")),
+        clitics=tuple(w.lower() for w in lang.lines("event_clitics.txt")),
         topic_words=frozenset(w.lower() for w in lang.lines("event_topic_words.txt")),
         victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
         coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
     )
+
+
+def strip_clitic(lexicon: EventLexicon, word: str) -> str:
+    """The word without a trailing clitic ("menahannya" → "menahan") when enough of it is left."""
+    for c in lexicon.clitics:
+        if word.endswith(c) and len(word) - len(c) >= 5:
+            return word[:-len(c)]
+    return word
 
 
 def voice_of(lexicon: EventLexicon, word: str) -> str:

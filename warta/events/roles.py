@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from warta.events.lexicon import EventLexicon
 from warta.events.triggers import TriggerMatch
-from warta.model import Actor, ActorMention, Sentence, Span
+from warta.model import Actor, ActorMention, PlaceMention, Sentence, Span
 
 TARGET_PREPS = frozenset({"target", "partner"})
 WINDOW_AFTER = 14
@@ -61,23 +61,39 @@ def token_index(sentence: Sentence, offset: int) -> int:
 
 
 def build_slots(sentence: Sentence, mentions: tuple[ActorMention, ...], words: tuple[str, ...],
-                lexicon: EventLexicon) -> tuple[Slot, ...]:
-    groups: dict[tuple[int, int], list[ActorMention]] = {}
+                lexicon: EventLexicon, places: tuple[PlaceMention, ...] = ()) -> tuple[Slot, ...]:
+    """Slots of the sentence's actor mentions, and of its place mentions that no actor covers
+    (a place can be the target: "menyerang Gaza", "bantuan ke Gaza")."""
+    groups: dict[tuple[int, int], list] = {}
     for m in mentions:
         groups.setdefault((m.span.start, m.span.end), []).append(m)
+    for p in places:
+        if p.place.country and not any(a <= p.span.start < b or p.span.start <= a < p.span.end
+                                       for a, b in groups):
+            actor = Actor(text=p.span.text, name=p.place.name, country=p.place.country)
+            groups[(p.span.start, p.span.end)] = [ActorMention(p.span, p.sentence_index, actor, "place")]
     starts = [t.start for t in sentence.tokens]
     ends = [t.end for t in sentence.tokens]
     slots = []
     for (start, end), ms in sorted(groups.items()):
         first = max(0, bisect_right(starts, start) - 1)
         last = max(first, bisect_left(ends, end))
-        prep = lexicon.prepositions.get(words[first - 1]) if first > 0 else None
+        prep = _preposition(words, first, lexicon)
         actors = tuple(dict.fromkeys(m.actor for m in ms))
         slots.append(Slot(first, min(last, len(words) - 1), ms[0].span, actors, ms[0].kind, prep))
     # drop slots nested inside a longer one
     return tuple(s for s in slots
                  if not any(o is not s and o.first <= s.first and s.last <= o.last and
                             (o.last - o.first) > (s.last - s.first) for o in slots))
+
+
+def _preposition(words: tuple[str, ...], first: int, lexicon: EventLexicon) -> str | None:
+    """The role the word before a slot gives it, looking past up to three place nouns
+    ("ke perbatasan Ukraina")."""
+    i = first - 1
+    while i >= 0 and first - i <= 3 and words[i] in lexicon.place_nouns:
+        i -= 1
+    return lexicon.prepositions.get(words[i]) if i >= 0 else None
 
 
 def _barrier_between(view: SentenceView, lo: int, hi: int, lexicon: EventLexicon) -> bool:
@@ -103,6 +119,7 @@ def _usable(view: SentenceView, i: int) -> bool:
 
 
 SOURCE_WINDOW = 10
+PARTNER_WINDOW = 4
 
 
 def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> list[int]:
@@ -114,7 +131,9 @@ def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> li
             continue
         if _barrier_between(view, s.last + 1, trig.first, lexicon):
             break
-        if s.prep in ("target", "partner", "place", "none", "agent", "pair", "source"):
+        if s.prep in ("target", "partner", "place", "none", "agent", "pair", "source", "beneficiary"):
+            continue
+        if s.kind == "place":
             continue
         if trig.voice in ("noun", "bare") and any(c < trig.first for c in view.speakers.get(i, ())):
             continue     # "X mengatakan serangan …": the speaker is not the noun's doer
@@ -126,7 +145,7 @@ def _after(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> lis
     """Slot indexes after the trigger within the window, nearest first."""
     out = []
     for i, s in enumerate(view.slots):
-        if s.first <= trig.last or not _usable(view, i):
+        if s.last <= trig.last or s.first < trig.first or not _usable(view, i):
             continue
         if s.first - trig.last > WINDOW_AFTER or _barrier_between(view, trig.last + 1, s.first, lexicon):
             break
@@ -175,26 +194,27 @@ def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
     slots = view.slots
     before = _before(view, trig, lexicon)
     after = _after(view, trig, lexicon)
-    sym = trig.entry.symmetric
+    sym = trig.entry.symmetric or any(w in lexicon.reciprocal for w in view.words[max(0, trig.first - 2):trig.first])
     read = _Reader(view, trig)
 
-    between = _between_reading(view, trig, after, lexicon, read)
+    third_party = trig.entry.mode == "third-party"
+    between = None if third_party else _between_reading(view, trig, after, lexicon, read)
     if between is not None:
         return [between]
     if trig.voice == "passive":
-        return [_passive_reading(view, trig, before, after, sym, read)]
+        return [_passive_reading(view, trig, before, after, sym, read, lexicon)]
 
+    if before and _victim_cue(view, trig, lexicon):
+        genitive = _genitive(view, trig, after, lexicon)
+        return [read(genitive, before[0])]
     source = _source(view, trig, before, after, lexicon)
     if source is not None:
         after = [i for i in after if i != source]
-    if source is not None and _victim_cue(view, trig, lexicon) and slots[source].last < trig.first:
-        return [read(None, source)]
     if source is not None and sym and slots[source].last < trig.first:
         pair = _pairs_of(slots[source])
         partners = _targets(view, trig, after, trig.voice, lexicon)
-        if pair and partners and split_targets:
-            p = partners[0]
-            return [read(source, p, src_actor=a) for a in pair]
+        if pair and partners and split_targets and slots[partners[0]].first - trig.last <= PARTNER_WINDOW:
+            return [read(source, partners[0], src_actor=a) for a in pair]
         if pair:
             return [read(source, source, pair[0], pair[1])]
         other = _coordinated_subject(view, source, lexicon)
@@ -227,7 +247,7 @@ def _between_reading(view, trig, after, lexicon, read) -> Roles | None:
     return None
 
 
-def _passive_reading(view, trig, before, after, sym, read) -> Roles:
+def _passive_reading(view, trig, before, after, sym, read, lexicon) -> Roles:
     slots = view.slots
     agent = next((i for i in after if slots[i].prep == "agent"), None)
     if agent is None and after and slots[after[0]].first - trig.last <= 2 and slots[after[0]].prep is None:
@@ -236,6 +256,10 @@ def _passive_reading(view, trig, before, after, sym, read) -> Roles:
     if sym and agent is not None and _pairs_of(slots[agent]):
         a, b = _pairs_of(slots[agent])
         return read(agent, agent, a, b)
+    if sym and agent is not None and patient is None:
+        chain = _chain(view, agent, lexicon)
+        if len(chain) >= 2:
+            return read(chain[0], chain[1])
     if sym and patient is not None and _pairs_of(slots[patient]) and agent is None:
         a, b = _pairs_of(slots[patient])
         return read(patient, patient, a, b)
@@ -247,7 +271,7 @@ def _source(view, trig, before, after, lexicon) -> int | None:
     ("serangan Israel"), else the subject of a light verb or an adjacent subject."""
     slots = view.slots
     if trig.voice in ("noun", "bare"):
-        genitive = next((i for i in after[:1] if slots[i].prep is None and slots[i].first - trig.last <= 3), None)
+        genitive = _genitive(view, trig, after, lexicon)
         if genitive is not None:
             return genitive
         if not before:
@@ -262,6 +286,17 @@ def _source(view, trig, before, after, lexicon) -> int | None:
     return None
 
 
+def _genitive(view: SentenceView, trig: TriggerMatch, after: list[int], lexicon: EventLexicon) -> int | None:
+    """An actor right after an event noun, with no preposition between ("serangan Israel")."""
+    for i in after[:1]:
+        s = view.slots[i]
+        gap = view.words[trig.last + 1:s.first]
+        if s.kind != "place" and s.prep is None and len(gap) <= 2 and \
+                not any(w in lexicon.prepositions for w in gap):
+            return i
+    return None
+
+
 def _victim_cue(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> bool:
     if trig.voice not in ("noun", "bare"):
         return False
@@ -271,17 +306,32 @@ def _victim_cue(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -
     return False
 
 
+PROPOSER_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})   # "menolak usulan dari X", "mundur dari X"
+BENEFICIARY_TYPES = frozenset({"AID", "SUPPORT"})       # "bantuan untuk Ukraina"
+WHERE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})   # "serangan di Lebanon": Lebanon
+
+
 def _targets(view: SentenceView, trig: TriggerMatch, after: list[int], voice: str,
              lexicon: EventLexicon) -> list[int]:
-    """The target slot after the trigger and the slots coordinated with it."""
+    """The target slot after the trigger and the slots coordinated with it; for violence, aid and
+    deployments, the country where it happens when no other target is named."""
     slots = view.slots
+    event_type = trig.entry.event_type
     for i in after:
         s = slots[i]
-        if s.prep in ("place", "none", "source", "agent"):
+        if s.prep == "source" and event_type in PROPOSER_TYPES:
+            return [i]
+        if s.prep == "beneficiary" and event_type in BENEFICIARY_TYPES:
+            return [j for j in _chain(view, i, lexicon) if _usable(view, j)]
+        if s.prep in ("place", "none", "source", "agent", "beneficiary"):
             continue
         direct = s.prep is None and s.first - trig.last <= 6
         if s.prep in TARGET_PREPS or s.prep == "pair" or (direct and voice in ("active", "bare")):
             return [j for j in _chain(view, i, lexicon) if _usable(view, j)]
+    if event_type in WHERE_TYPES:
+        for i in after:
+            if slots[i].prep == "place" and slots[i].resolved:
+                return [i]
     return []
 
 

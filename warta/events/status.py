@@ -9,6 +9,7 @@ from warta.model import Sentence, Span
 
 # When several cues apply, the first status here wins.
 PRECEDENCE = ("hypothetical", "negated", "claimed", "planned", "intend")
+NOUN_WINDOW = 1
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _SPEAKER_END = frozenset({",", ".", ";", '"', "“", "”", "(", ")", "!", "?", ":"})
 _OPENERS = frozenset({",", '"', "“", "”", "'", "."})
@@ -40,9 +41,13 @@ def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: Event
             if cue != ("menurut",) and i > 0 and words[i - 1] not in _OPENERS and len(cue) == 1:
                 continue
             lo = i + len(cue)
-            hi = lo
-            while hi < n and words[hi] not in _SPEAKER_END and hi - lo < 12:
-                hi += 1
+            slot = next((r for r in slot_ranges if lo <= r[0] <= lo + 1), None)
+            if slot is not None:
+                hi = slot[1] + 1
+            else:
+                hi = lo
+                while hi < n and words[hi] not in _SPEAKER_END and hi - lo < 6:
+                    hi += 1
             if hi > lo:
                 side = "media" if cue in _media(lexicon) else "after"
                 out.append(_speaker(sentence, i, side, lo, hi - 1))
@@ -85,7 +90,10 @@ def _applies(words: tuple[str, ...], trig: TriggerMatch, cue: StatusCue, clause_
     if cue.scope == "clause":
         lo, hi = clause_start, trig.first - k
     elif cue.scope == "before":
-        lo, hi = max(clause_start, trig.first - cue.window - k + 1), trig.first - k
+        window = cue.window
+        if trig.voice in ("noun", "bare") and cue.status in ("planned", "intend"):
+            window = min(window, NOUN_WINDOW)     # "berupaya mengakhiri pertempuran": the aim is the verb's
+        lo, hi = max(clause_start, trig.first - window - k + 1), trig.first - k
         if _punct_between(words, lo, trig.first):
             lo = _after_last_punct(words, lo, trig.first)
     elif cue.scope == "after":

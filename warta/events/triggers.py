@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from warta.events.lexicon import EventLexicon, TriggerEntry, voice_of
+from warta.events.lexicon import EventLexicon, TriggerEntry, strip_clitic, voice_of
 from warta.model import Sentence
 
 _VOICE_OF_POS = {"verb": "active", "passive": "passive", "noun": "noun"}
@@ -57,7 +57,8 @@ def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatc
         return []
     words = [t.text.lower() for t in tokens]
     found: list[tuple[int, int, int, TriggerEntry]] = []   # (-length, first, last, entry)
-    for kind, seq in (("exact", words), ("stem", _stems(words, lexicon))):
+    bare = [strip_clitic(lexicon, w) for w in words]
+    for kind, seq in (("exact", bare), ("stem", _stems(words, lexicon))):
         automaton = lexicon.automata[kind]
         if not len(automaton):
             continue

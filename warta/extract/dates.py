@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from warta.lang import Language
+from warta.lang import Language, load_language
 from warta.model import DateMention, Document, Span, When
 from warta.numbers import NumberData, number_data, parse_amount
 
@@ -50,6 +50,7 @@ class DateData:
     short_months: frozenset[str]
     words: dict[str, frozenset[str]]
     named_directions: dict[str, int]
+    code: str
 
 
 def date_data(lang: Language) -> DateData:
@@ -92,7 +93,7 @@ def _build(lang: Language) -> DateData:
                     frozenset(w.lower() for w in lang.lines("date_continuation.txt")),
                     patterns, tense_re, number_data(lang),
                     frozenset(r["name"].lower() for r in month_rows if r["form"] == "short"),
-                    words_by_key, named)
+                    words_by_key, named, lang.code)
 
 
 def word_classes(lang: Language, name: str) -> dict[str, frozenset[str]]:
@@ -136,11 +137,13 @@ def _patterns(p: _Parts) -> tuple[tuple[str, re.Pattern], ...]:
                   rf"(?P<mon>{p.full})(?:\s+(?P<dir>(?i:{p.named})))?"
                   rf"(?:\s+(?i:{p.year})\s+(?P<ydir>(?i:{p.named})))?){e}"),
         ("year", rf"{b}(?:(?P<prep>(?i:{p.prep}))\s+)?(?P<core>(?:(?P<mod>(?i:{p.mod}))\s+)?(?P<tahun>(?i:{p.year})\s+)?"
-                 rf"(?P<y>1[5-9]\d\d|20\d\d|2100))(?![\w/]|[.,]\d)"),
+                 rf"(?P<y>1[5-9]\d\d|20\d\d|2100))(?![\w/]|[.,-]\d)"),
         ("counted", rf"{b}(?i:(?P<core>(?:(?P<n>\d+|(?:{p.num})(?:\s+(?:{p.num}))*)\s+)?(?P<unit>{p.unit})"
                     rf"\s+(?P<dir>{p.dirs}))){e}"),
         ("relative", rf"{b}(?i:(?P<core>(?:(?P<mod>{p.mod})\s+)?(?P<rel>{p.rel}))){e}"),
         ("weekday", rf"{b}(?P<core>{wd}(?:\s+(?P<dir>(?i:{p.named})))?){e}"),
+        # a day, a capitalised word the month table does not know, a year: left to dateparser
+        ("loose", rf"{b}(?P<d>\d{{1,2}})\s+(?P<word>[A-Z][a-z]{{2,9}})\.?\s+(?P<y>(?:19|20)\d\d){e}"),
     ]
     return tuple((name, re.compile(rx)) for name, rx in specs)
 
@@ -201,6 +204,10 @@ def _accept(kind: str, m: re.Match, text: str, data: DateData) -> _Found | None:
         return None
     if kind in ("counted", "relative") and _is_sunday(m, text, g, data):
         return None
+    if kind == "weekday" and _word_before(text, m.start()) in data.words["not_before_day_name"]:
+        return None
+    if kind == "loose" and g["word"].lower() in data.words["year_word"] | data.words["month_word"]:
+        return None
     if kind == "paren" and "wd" not in g and _word_after(text, m.end()) in data.words["after_ratio"]:
         return None
     if text[end - 1] == "." and g.get("mon", "").lower() in data.months and kind in ("textual", "month_year"):
@@ -225,8 +232,7 @@ def _word_after(text: str, end: int) -> str:
 
 def _followed_by_noun(text: str, end: int, data: DateData) -> bool:
     """"pada 2000 orang": a count, not a year."""
-    nxt = re.match(r"\s*(-?[a-z][\w-]*)", text[end:end + 30])
-    return bool(nxt) and nxt.group(1) not in data.words["after_year"]
+    return _word_after(text, end) in data.words["count_nouns"]
 
 
 def _counted_ok(g: dict, m: re.Match, text: str, data: DateData) -> bool:
@@ -309,7 +315,7 @@ def _resolve(f: _Found, data: DateData, pub: dt.date | None, tense: str | None) 
     g = f.groups
     kind = f.kind
     if kind in ("iso", "numeric", "paren", "textual"):
-        return _resolve_day(g, data, pub, tense)
+        return _resolve_day(g, data, pub, tense, strict=kind == "paren" or "wd" in g)
     if kind == "month_year":
         month = data.months.get(g["mon"].lower().rstrip("."))
         return When(f"{int(g['y']):04d}-{month:02d}", "month", "explicit") if month else None
@@ -323,10 +329,23 @@ def _resolve(f: _Found, data: DateData, pub: dt.date | None, tense: str | None) 
         return _resolve_relative(g, data, pub)
     if kind == "weekday":
         return _resolve_weekday(g, data, pub, tense)
+    if kind == "loose":
+        return _fallback_parse(f"{g['d']} {g['word']} {g['y']}", data)
     return None
 
 
-def _resolve_day(g: dict, data: DateData, pub: dt.date | None, tense: str | None) -> When | None:
+def _fallback_parse(expression: str, data: DateData) -> When | None:
+    """dateparser on one isolated expression our tables do not cover (old or odd month spellings).
+
+    Never run over whole articles: it is slow and misreads "sehari", "40 menit", "bulan ini".
+    """
+    import dateparser   # imported here: it is slow to load and rarely needed
+    parsed = dateparser.parse(expression, languages=[data.code], settings={"STRICT_PARSING": True})
+    return When(parsed.date().isoformat(), "day", "explicit") if parsed else None
+
+
+def _resolve_day(g: dict, data: DateData, pub: dt.date | None, tense: str | None,
+                 strict: bool) -> When | None:
     day = int(g["d"])
     month = int(g["m"]) if "m" in g else data.months.get(g["mon"].lower().rstrip("."))
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -344,7 +363,7 @@ def _resolve_day(g: dict, data: DateData, pub: dt.date | None, tense: str | None
         return None
     if pub is None:
         return _unknown()
-    d = _nearest_day(month, day, pub, tense == "future")
+    d = _nearest_day(month, day, pub, tense, strict)
     end = None
     if "d2" in g:
         e = _safe_date(d.year, month, int(g["d2"]))
@@ -352,19 +371,25 @@ def _resolve_day(g: dict, data: DateData, pub: dt.date | None, tense: str | None
     return When(d.isoformat(), "day", "relative", end)
 
 
-FUTURE_GRACE_DAYS = 7
+TENSE_PENALTY_DAYS = 60
 
 
-def _nearest_day(month: int, day: int, pub: dt.date, future: bool) -> dt.date:
-    """The day-month nearest ``pub``: not after it in a past clause, not before it in a future one
-    (except within a week before: a late report of what was announced as coming)."""
+def _nearest_day(month: int, day: int, pub: dt.date, tense: str | None, strict: bool) -> dt.date:
+    """The year of a day-month without one. ``strict`` (the news style "Senin (19/9)"): the nearest
+    not after publication, or not before it in a future clause. Otherwise the nearest to
+    publication, a date on the side the clause's tense contradicts counting two months farther
+    ("akan ... pada 20 April" two days after 20 April is still that 20 April)."""
     candidates = [d for y in (pub.year - 1, pub.year, pub.year + 1)
                   if (d := _safe_date(y, month, day) or _safe_date(y, month, 28)) is not None]
-    if future:
-        allowed = [d for d in candidates if d >= pub - dt.timedelta(days=FUTURE_GRACE_DAYS)]
-    else:
-        allowed = [d for d in candidates if d <= pub]
-    return min(allowed or candidates, key=lambda d: abs((d - pub).days))
+    future = tense == "future"
+    if strict:
+        allowed = [d for d in candidates if (d >= pub if future else d <= pub)]
+        return min(allowed or candidates, key=lambda d: abs((d - pub).days))
+
+    def cost(d: dt.date) -> int:
+        wrong_side = (d < pub and future) or (d > pub and tense == "past")
+        return abs((d - pub).days) + (TENSE_PENALTY_DAYS if wrong_side else 0)
+    return min(candidates, key=cost)
 
 
 def _resolve_month(g: dict, data: DateData, pub: dt.date | None, tense: str | None) -> When | None:
@@ -397,10 +422,12 @@ def _shift(pub: dt.date, unit: str, n: int) -> tuple[str, str] | None:
     elif unit == "month":
         idx = pub.year * 12 + pub.month - 1 + n
         y, m = divmod(idx, 12)
-        value, precision, probe = f"{y:04d}-{m + 1:02d}", "month", dt.date(y, m + 1, 1) if 1 <= y <= 9999 else None
+        probe = dt.date(y, m + 1, min(pub.day, 28)) if 1 <= y <= 9999 else None
+        value, precision = f"{y:04d}-{m + 1:02d}", "month"
     elif unit == "year":
         y = pub.year + n
-        value, precision, probe = f"{y:04d}", "year", dt.date(y, pub.month, 1) if 1 <= y <= 9999 else None
+        probe = dt.date(y, pub.month, min(pub.day, 28)) if 1 <= y <= 9999 else None
+        value, precision = f"{y:04d}", "year"
     else:
         return None
     if probe is None or abs((probe - pub).days) > MAX_RELATIVE_DAYS:
@@ -479,7 +506,7 @@ def _finish(doc: Document, items: list, data: DateData, pub: dt.date | None) -> 
     return out
 
 
-def chain_of(f: _Found, data: DateData) -> tuple[str, int, str] | None:
+def _chain_of(f: _Found, data: DateData) -> tuple[str, int, str] | None:
     """(unit, signed count, anchor) of an expression counted from another happening, else None."""
     g = f.groups
     if f.kind == "counted":
@@ -495,7 +522,7 @@ def chain_of(f: _Found, data: DateData) -> tuple[str, int, str] | None:
 
 
 def _resolve_chain(f: _Found, si: int, data: DateData, pub: dt.date | None, resolved: list) -> When | None:
-    chain = chain_of(f, data)
+    chain = _chain_of(f, data)
     if chain is None:
         return None
     unit, n, anchor = chain
@@ -514,7 +541,7 @@ def _resolve_clause_chain(f: _Found, si: int, unit: str, n: int, pub: dt.date | 
         return _from(following[0], unit, n, pub)
     same = [w for g, s, w in days if s == si]
     if same:                                        # "pada 8 Desember, sehari setelah ...": that day
-        return replace_derived(same[0], "relative")
+        return _with_derived(same[0], "relative")
     if unit not in ("day", "week"):
         return _unknown()
     for other in (si + 1, si - 1):                  # the happening dated in the next sentence
@@ -524,10 +551,10 @@ def _resolve_clause_chain(f: _Found, si: int, unit: str, n: int, pub: dt.date | 
     if not days:
         return _unknown() if pub is None else None
     nearest = min(days, key=lambda item: abs(item[0].start - f.start))[2]
-    return replace_derived(nearest, "relative")
+    return _with_derived(nearest, "relative")
 
 
-def replace_derived(w: When, derived: str) -> When:
+def _with_derived(w: When, derived: str) -> When:
     return When(w.value, w.precision, derived, w.end)
 
 
@@ -559,7 +586,6 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
     bounds a span such as "sejak ..." last); else the previous sentence's date when this sentence
     goes on telling the same happening; else the publication date.
     """
-    from warta.lang import load_language
     lang = load_language(doc.article.language or "id")
     data = date_data(lang)
     pub = _parse_iso(doc.article.published)
@@ -567,9 +593,13 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
     if own:
         best = _pick(doc, own, sentence_index, anchor, data)
         return _adjust(best, anchor, status, data, pub)
-    previous = _continued_from(doc, sentence_index, data)
-    if previous is not None:
-        return previous
+    broken = _broken_sentence_date(doc, sentence_index, status, data, pub)
+    if broken is not None:
+        return broken
+    if status not in ("planned", "intend"):
+        previous = _continued_from(doc, sentence_index, data, pub)
+        if previous is not None:
+            return previous
     if pub is None:
         return _unknown("published")
     return When(pub.isoformat(), "day", "published")
@@ -582,8 +612,7 @@ def _pick(doc: Document, own: list[DateMention], si: int, anchor: int, data: Dat
     a_left, a_right = _clause_bounds(text, lo, hi, anchor, anchor)
 
     def rank(m: DateMention):
-        before = text[max(lo, m.span.start - 12):m.span.start].lower().split()
-        weak = bool(before) and before[-1] in data.weak
+        weak = _is_weak(doc, m, data)
         unknown = m.when.value is None
         same_clause = a_left <= m.span.start and m.span.end <= a_right
         distance = min(abs(m.span.start - anchor), abs(m.span.end - anchor))
@@ -596,11 +625,11 @@ def _adjust(m: DateMention, anchor: int, status: str, data: DateData, pub: dt.da
     found = _rescan(m, data)
     if found is None:
         return m.when
-    chain = chain_of(found, data)
+    chain = _chain_of(found, data)
     if chain and chain[2] == "clause" and anchor >= m.span.end and m.when.precision == "day":
         unit, n, _ = chain
         return _from(m.when, unit, -n, pub)       # the happening "setelah" names: a day earlier
-    if status in ("planned", "intend") and m.tense != "future" and found.kind in ("weekday", "paren", "textual", "month"):
+    if status in ("planned", "intend") and m.tense is None and found.kind in ("weekday", "paren", "textual", "month"):
         when = _resolve(found, data, pub, "future")
         return when or m.when
     return m.when
@@ -611,15 +640,43 @@ def _rescan(m: DateMention, data: DateData) -> _Found | None:
     return found[0] if len(found) == 1 else None
 
 
-def _continued_from(doc: Document, si: int, data: DateData) -> When | None:
-    """The previous sentence's day when this one opens as its continuation (conservatively)."""
+NEWS_DAY_WINDOW = 3    # days before publication within which the previous sentence's day is "the news day"
+
+
+def _broken_sentence_date(doc: Document, si: int, status: str, data: DateData,
+                          pub: dt.date | None) -> When | None:
+    """A sentence cut by a line break (no final stop) goes on in the next one: take its date."""
+    if si + 1 >= len(doc.sentences):
+        return None
+    if re.search(r"[.!?\"”’)]\s*$", doc.sentences[si].text):
+        return None
+    nxt = [m for m in doc.dates if m.sentence_index == si + 1]
+    if not nxt:
+        return None
+    return _adjust(nxt[0], doc.sentences[si + 1].start, status, data, pub)
+
+
+def _continued_from(doc: Document, si: int, data: DateData, pub: dt.date | None) -> When | None:
+    """The previous sentence's day, when this one goes on telling its happening: it opens as a
+    continuation ("Dalam pertemuan itu", a quotation), or that day is the news day itself (within a
+    few days before publication) and the previous sentence names no other day."""
     if si <= 0 or si >= len(doc.sentences):
         return None
-    sentence = doc.sentences[si]
-    opening = sentence.text.lstrip()
-    words = [w.lower() for w in re.findall(r"\w+", opening)[:4]]
-    continues = opening[:1] in "\"“'‘" or any(w in data.continuation for w in words)
-    if not continues:
+    prev = {m.when for m in doc.dates if m.sentence_index == si - 1 and m.when.value
+            and m.when.precision == "day" and not _is_weak(doc, m, data)}
+    if len(prev) != 1:
         return None
-    prev = [m for m in doc.dates if m.sentence_index == si - 1 and m.when.value and m.when.precision == "day"]
-    return prev[-1].when if len(prev) == 1 else None
+    when = next(iter(prev))
+    opening = doc.sentences[si].text.lstrip()
+    words = [w.lower() for w in re.findall(r"\w+", opening)[:4]]
+    if opening[:1] in "\"“'‘" or any(w in data.continuation for w in words):
+        return when
+    day = _parse_iso(when.value)
+    if pub is not None and day is not None and 0 <= (pub - day).days <= NEWS_DAY_WINDOW:
+        return when
+    return None
+
+
+def _is_weak(doc: Document, m: DateMention, data: DateData) -> bool:
+    before = doc.text[max(0, m.span.start - 12):m.span.start].lower().split()
+    return bool(before) and before[-1] in data.weak

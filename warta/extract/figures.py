@@ -10,8 +10,9 @@ so they are never figures. Coordinated groups share the word that follows the la
 lower bound as well (they keep their plain value as ``best``).
 
 The side of a group is the country of an actor mention (``doc.actors``) right after the noun
-("31 warga sipil Kamboja"), else, for soldiers, police and civilians, the country of the claimant
-("Pihak berwenang Thailand mengatakan 23 tentara ..."). The claimant is written as the text says it
+("31 warga sipil Kamboja"), else the country of the claimant ("Pihak berwenang Thailand mengatakan
+23 tentara ...", "Kementerian Kesehatan Iran mengatakan 128 orang tewas"): an authority counts its
+own dead; not for militants and others, whom a side rarely counts as its own. The claimant is written as the text says it
 ("menurut angka resmi" → "angka resmi"). A hedged count ("mungkin", "diperkirakan") has status
 "claimed". All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
@@ -24,9 +25,9 @@ from warta.lang import Language
 from warta.model import ActorMention, Document, Figure, Sentence
 from warta.numbers import Amount, find_numbers
 
-MAX_GAP_WORDS = 4
+MAX_GAP_WORDS = 5
 MAX_CLAIMANT_WORDS = 8
-PERSON_GROUPS_WITH_SIDE = ("soldiers", "police", "civilians")
+GROUPS_WITHOUT_CLAIMANT_SIDE = ("militants", "others")   # a side rarely counts these of its own
 
 
 # ----------------------------------------------------------------------------------- language data
@@ -55,6 +56,7 @@ class FigureData:
     after_bare_re: re.Pattern
     opener_re: re.Pattern
     comma_claims: frozenset[str]
+    others: frozenset[str]
 
 
 def figure_data(lang: Language) -> FigureData:
@@ -109,6 +111,7 @@ def _build(lang: Language) -> FigureData:
         after_bare_re=re.compile(rf"\s*(?:[,.;]|$|\s(?:{_alt(words['after_bare'])})(?!\w))"),
         opener_re=re.compile(rf"^(?:[\"“'‘]\s*)?(?:(?:{_alt(words['claim_openers'])})\s*,?\s+)", re.IGNORECASE),
         comma_claims=frozenset(w.lower() for w in words["claim_after_comma"]),
+        others=frozenset(words["others"]),
     )
 
 
@@ -127,6 +130,8 @@ class _Candidate:
     country: str | None
     kind: str | None = None
     via: str | None = None   # "before" or "after": where the kind word stands
+    others: bool = False     # the noun is "the others" ("sembilan lainnya"): its own predicate
+    cue_at: int = -1         # where the kind word after the group starts
 
 
 def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
@@ -200,14 +205,14 @@ def _range(text: str, end: int, nums: list, amount: Amount, data: FigureData) ->
 
 def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Amount,
                  actors: list[ActorMention], data: FigureData) -> _Candidate | None:
-    if _not_a_count(text, start, end, data):
+    if _not_a_count(text, start, end, data) or amount.best == 0 or re.match(r"0\d", text[start:end]):
         return None
     m = data.group_re.match(text, end, sentence.end)
     q = data.qual_before_re.search(text, max(sentence.start, start - 30), start)
     q_start = start - len(q.group(0)) if q else start
     bound = data.qualifiers.get(q.group("q").lower()) if q else None
     if m is None:
-        if not _bare_count_ok(text, sentence, q_start, end, data):
+        if not (_bare_count_ok(text, sentence, q_start, end, data) or _bare_before_kind(text, sentence, end, data)):
             return None
         return _Candidate(q_start, start, end, amount, bound, "people", "", None)
     noun = m.group("noun")
@@ -215,10 +220,11 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
     np_end = m.end()
     side, np_end = _side(text, np_end, actors, data)
     after = data.qual_after_re.match(text, np_end, sentence.end)
-    if after and bound is None:
+    if after and bound in (None, "best"):
         bound = data.qualifiers.get(after.group("q").lower())
         np_end = after.end()
-    return _Candidate(q_start, start, np_end, amount, bound, group, implied, country or side or None)
+    return _Candidate(q_start, start, np_end, amount, bound, group, implied, country or side or None,
+                      others=noun in data.others)
 
 
 def _not_a_count(text: str, start: int, end: int, data: FigureData) -> bool:
@@ -232,6 +238,13 @@ def _bare_count_ok(text: str, sentence: Sentence, start: int, end: int, data: Fi
     if not data.after_bare_re.match(text[end:end + 12]):
         return False
     return _kind_before(text, sentence, start, data) is not None
+
+
+def _bare_before_kind(text: str, sentence: Sentence, end: int, data: FigureData) -> bool:
+    """"ratusan ditangkap": a count followed at once by the word for what happened."""
+    if re.search(r"(?<!\d)(?:1[89]|20)\d\d$", text[max(0, end - 5):end]):
+        return False        # a year
+    return data.kind_after.match(text, end, sentence.end) is not None
 
 
 def _side(text: str, end: int, actors: list[ActorMention], data: FigureData) -> tuple[str | None, int]:
@@ -258,14 +271,14 @@ def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) ->
         return
     after = _kind_after(text, sentence, c.end, data)
     if after:
-        c.kind, c.via = after, "after"
+        c.kind, c.via, c.cue_at = after[0], "after", after[1]
 
 
-def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData) -> str | None:
+def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData) -> tuple[str, int] | None:
     for _ in range(MAX_GAP_WORDS + 1):
         m = data.kind_after.match(text, pos, sentence.end)
         if m:
-            return data.kind_of[m.group("kind")]
+            return data.kind_of[m.group("kind")], m.start("kind")
         gap = data.gap_after_re.match(text, pos, sentence.end)
         if not gap or gap.end() == pos:
             return None
@@ -290,6 +303,7 @@ def _kind_before(text: str, sentence: Sentence, start: int, data: FigureData) ->
         head = words[:len(words) - skip] if skip else words
         for n in range(min(data.max_before_words, len(head)), 0, -1):
             phrase = " ".join(head[-n:])
+            phrase = phrase[:1].lower() + phrase[1:]     # a sentence may open with the phrase
             if phrase in data.kind_before:
                 return data.kind_before[phrase]
     return None
@@ -315,15 +329,15 @@ def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
         for i, c in enumerate(chain):
             if c.kind:
                 continue
-            later = next((x for x in chain[i + 1:] if x.kind and x.via == "after"), None)
+            later = next((x for x in chain[i + 1:] if x.kind and x.via == "after" and not x.others), None)
             earlier = next((x for x in reversed(chain[:i]) if x.kind and x.via == "before"), None)
             source = later or earlier
             if source:
                 c.kind, c.via = source.kind, "shared"
         head = chain[0]
-        if head.bound == "low":
+        if head.bound == "low" and head.via == "shared":
             for c in chain[1:]:
-                if c.bound is None and c.amount.best is not None:
+                if c.bound is None and c.amount.best is not None and c.via == "after":
                     c.bound = "low+best"
 
 
@@ -335,7 +349,7 @@ def _figure(doc: Document, sentence: Sentence, c: _Candidate, kind: str, cands: 
     low, best, high = _bounds(c)
     claimant, claimant_country = _claimant(text, sentence, c, actors, data)
     country = c.country
-    if country is None and c.group in PERSON_GROUPS_WITH_SIDE and claimant_country:
+    if country is None and c.group not in GROUPS_WITHOUT_CLAIMANT_SIDE and claimant_country:
         country = claimant_country
     status = "claimed" if _hedged(text, sentence, c, cands, data) else None
     return Figure(kind=kind, low=low, best=best, high=high, group=c.group, country=country,
@@ -359,8 +373,10 @@ def _bounds(c: _Candidate) -> tuple[int | None, int | None, int | None]:
 def _hedged(text: str, sentence: Sentence, c: _Candidate, cands: list[_Candidate], data: FigureData) -> bool:
     earlier = [x.end for x in cands if x.end <= c.start]
     lo = max(earlier) if earlier else sentence.start
-    window = text[lo:min(sentence.end, c.end + 25)]
-    return bool(data.hedge_re.search(window))
+    breaks = [m.end() for m in re.finditer(r"[,;:]", text[lo:c.start])]
+    lo += breaks[-1] if breaks else 0
+    hi = c.cue_at if c.cue_at > c.end else c.end
+    return bool(data.hedge_re.search(text[lo:hi]))
 
 
 def _claimant(text: str, sentence: Sentence, c: _Candidate, actors: list[ActorMention],

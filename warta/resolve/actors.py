@@ -6,11 +6,14 @@ the dictionaries and two Aho-Corasick automata once per language (cached on the 
 """
 from __future__ import annotations
 
+import functools
 import gettext
 from dataclasses import dataclass, field
 
 import ahocorasick
 import pycountry
+from importlib import resources
+from pathlib import Path
 
 from warta.lang import Language
 from warta.model import Actor
@@ -55,11 +58,27 @@ class ActorLexicon:
     name_stop: frozenset[str]
     coordination: frozenset[str]
     report_verbs: frozenset[str]
+    count_words: frozenset[str]
     country_stop: frozenset[str]
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    path = Path(str(resources.files("warta.resolve"))) / "data" / "country_names.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            code, name = line.split("\t", 1)
+            out[code.strip()] = name.strip()
+    return out
+
+
 def english_country_name(code: str) -> str:
+    """The short English name of an ISO 3166-1 alpha-3 code ("Russia" for RUS)."""
+    short = _short_names()
+    if code in short:
+        return short[code]
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
         return code
@@ -156,6 +175,7 @@ def _build(lang: Language) -> ActorLexicon:
         name_stop=_words(lang, "actor_name_stop.txt", lower=False),
         coordination=_words(lang, "actor_coordination.txt"),
         report_verbs=_words(lang, "actor_report_verbs.txt"),
+        count_words=_words(lang, "actor_count_words.txt"),
         country_stop=frozenset(stop))
 
 

@@ -1,6 +1,7 @@
 """The event store over one back-end: adding coded articles, near-duplicates, clusters, queries."""
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -9,8 +10,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from warta.dedup import (ClusterSettings, DedupSettings, band_keys, cluster_id, cluster_pair,
-                         clusterable, day_distance, figure_totals, first_copy_key, places_agree,
-                         reconcile_figures, shift_day, signature, similarity)
+                         clusterable, day_distance, figure_totals, first_copy_key, is_copy,
+                         places_agree, reconcile_figures, shift_day, shingles, signature)
 from warta.errors import StoreError
 from warta.model import CodedArticle, Event, Figure
 from warta.store.backend import Backend, connect
@@ -139,7 +140,7 @@ class Store:
                             [row[k] for k in ARTICLE_COLUMNS if k not in ("id", "duplicate_of")] + [a.id])
             if not same_text:
                 self.db.execute("DELETE FROM minhash_bands WHERE article_id = ?", (a.id,))
-                self._link_duplicates(a.id, a.published, sig)
+                self._link_duplicates(a.id, a.published, sig, a.text)
             counts["replaced"] += 1
         else:
             sig = signature(a.text, self.dedup)
@@ -147,7 +148,7 @@ class Store:
             self.db.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
                             f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
                             [row[k] for k in ARTICLE_COLUMNS])
-            self._link_duplicates(a.id, a.published, sig)
+            self._link_duplicates(a.id, a.published, sig, a.text)
             counts["added"] += 1
         dup_row = self.db.one("SELECT duplicate_of FROM articles WHERE id = ?", (a.id,))
         is_dup = dup_row is not None and dup_row[0] is not None
@@ -192,7 +193,8 @@ class Store:
 
     # ----------------------------------------------------------------- near-duplicates
 
-    def _link_duplicates(self, article_id: str, published: str | None, sig: bytes | None) -> None:
+    def _link_duplicates(self, article_id: str, published: str | None, sig: bytes | None,
+                         text: str) -> None:
         """Find the article's copies through the LSH bands, and point its whole group at the
         group's first copy (earliest published, then smallest id)."""
         if sig is None:
@@ -205,9 +207,12 @@ class Store:
         self.db.executemany("INSERT INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?) "
                             "ON CONFLICT DO NOTHING", [(b, k, article_id) for b, k in keys])
         matches = []
+        k = self.dedup.shingle
+        own = functools.cache(lambda: shingles(text, k))
         for cand in candidates:
-            row = self.db.one("SELECT minhash, duplicate_of FROM articles WHERE id = ?", (cand,))
-            if row and row[0] is not None and similarity(sig, bytes(row[0])) >= self.dedup.threshold:
+            row = self.db.one("SELECT minhash, duplicate_of, text FROM articles WHERE id = ?", (cand,))
+            if row and row[0] is not None and is_copy(sig, bytes(row[0]), own,
+                                                      lambda t=row[2]: shingles(t, k), self.dedup):
                 matches.append(row[1] or cand)
         if not matches:
             return

@@ -1,0 +1,203 @@
+"""Actor phrases resolve to a canonical name, country, organisation code, sector and role."""
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.actors import extract_actors
+from warta.lang import load_language
+from warta.model import Article
+from warta.resolve.actors import resolve_actor_text
+from warta.segment import segment
+
+LANG = load_language("id")
+
+
+def mentions(text: str, published: str | None = "2025-06-01"):
+    doc = segment(Article(id="t", text=text, published=published), LANG)
+    return extract_actors(doc, LANG)
+
+
+# text, country, org, sector, role (None = do not check)
+@pytest.mark.parametrize("text,country,org,sector,role", [
+    ("Menteri Luar Negeri AS Marco Rubio", "USA", None, "GOV", "foreign minister"),
+    ("Menlu AS Mike Pompeo", "USA", None, "GOV", "foreign minister"),
+    ("Menteri Pertahanan Israel", "ISR", None, "GOV", "defence minister"),
+    ("Menhan Rusia", "RUS", None, "GOV", "defence minister"),
+    ("Perdana Menteri Kamboja Hun Manet", "KHM", None, "GOV", "prime minister"),
+    ("PM Thailand", "THA", None, "GOV", "prime minister"),
+    ("Presiden Prancis Emmanuel Macron", "FRA", None, "GOV", "president"),
+    ("Presiden Perancis", "FRA", None, "GOV", "president"),
+    ("Wakil Presiden AS", "USA", None, "GOV", "vice president"),
+    ("Raja Yordania", "JOR", None, "GOV", "king"),
+    ("duta besar baru Laos", "LAO", None, "GOV", "ambassador"),
+    ("Dubes Rusia untuk PBB", "RUS", None, "GOV", "ambassador"),
+    ("Kepala Staf Umum Tentara Rakyat Laos", "LAO", None, "MIL", "chief of general staff"),
+    ("Panglima militer Myanmar", "MMR", None, "MIL", None),
+    ("Ketua Senat Kamboja", "KHM", None, "LEG", "senate president"),
+    ("Juru Bicara Kementerian Luar Negeri AS Ned Price", "USA", None, "GOV", "spokesperson"),
+    ("Jubir Kremlin", "RUS", None, "GOV", "spokesperson"),
+    ("Kementerian Dalam Negeri Kamboja", "KHM", None, "GOV", "interior ministry"),
+    ("Kementerian Pertahanan Armenia", "ARM", None, "GOV", "defence ministry"),
+    ("Kemendagri", "IDN", None, "GOV", "interior ministry"),
+    ("Kemlu RI", "IDN", None, "GOV", "foreign ministry"),
+    ("Departemen Luar Negeri AS", "USA", None, "GOV", "foreign ministry"),
+    ("Gedung Putih", "USA", None, "GOV", None),
+    ("Kremlin", "RUS", None, "GOV", None),
+    ("Pentagon", "USA", None, "MIL", None),
+    ("PBB", None, "UNO", "IGO", None),
+    ("Dewan Keamanan PBB", None, "UNO", "IGO", None),
+    ("DK PBB", None, "UNO", "IGO", None),
+    ("Sekjen PBB", None, "UNO", "IGO", "secretary-general"),
+    ("ASEAN", None, "IGO", "IGO", None),
+    ("Uni Eropa", None, "EUR", "IGO", None),
+    ("NATO", None, "IGO", "MIL", None),
+    ("Grup Minsk", None, "IGO", "IGO", None),
+    ("OKI", None, "IGO", "IGO", None),
+    ("ICC", None, "IGO", "JUD", None),
+    ("Mahkamah Internasional", None, "UNO", "JUD", None),
+    ("Palang Merah Internasional", None, "NGO", "NGO", None),
+    ("ICRC", None, "NGO", "NGO", None),
+    ("UNHCR", None, "UNO", "IGO", None),
+    ("WHO", None, "UNO", "IGO", None),
+    ("ISIS", None, "REB", "REB", None),
+    ("teroris NIIS", None, "REB", "REB", None),
+    ("Hamas", "PSE", None, "REB", None),
+    ("pejuang Hamas", "PSE", None, "REB", "fighters"),
+    ("Hizbullah", "LBN", None, "REB", None),
+    ("pemberontak Houthi", "YEM", None, "REB", "rebels"),
+    ("Otoritas Palestina", "PSE", None, "GOV", None),
+    ("pengungsi Rohingya", "MMR", None, "REF", "refugees"),
+    ("tentara Thailand", "THA", None, "MIL", "soldiers"),
+    ("warga sipil Kamboja", "KHM", None, "CVL", "civilians"),
+    ("pasukan Azerbaijan", "AZE", None, "MIL", "forces"),
+    ("etnis Armenia", "ARM", None, "CVL", None),
+    ("militer Myanmar", "MMR", None, "MIL", "military"),
+    ("polisi Israel", "ISR", None, "COP", "police"),
+    ("pemerintah Indonesia", "IDN", None, "GOV", "government"),
+    ("pengunjuk rasa", None, None, "CVL", "protesters"),
+    ("demonstran", None, None, "CVL", "protesters"),
+    ("pengungsi", None, None, "REF", "refugees"),
+    ("militan", None, None, "REB", "militants"),
+    ("TNI", "IDN", None, "MIL", None),
+    ("Polri", "IDN", None, "COP", None),
+    ("Jokowi", "IDN", None, "GOV", "president"),
+    ("Prabowo", "IDN", None, "GOV", "defence minister"),
+    ("Retno Marsudi", "IDN", None, "GOV", "foreign minister"),
+    ("Menteri Luar Negeri Sugiono", "IDN", None, "GOV", "foreign minister"),
+    ("Amerika Serikat", "USA", None, None, None),
+    ("AS", "USA", None, None, None),
+    ("Rusia", "RUS", None, None, None),
+    ("Tiongkok", "CHN", None, None, None),
+    ("China", "CHN", None, None, None),
+    ("Inggris", "GBR", None, None, None),
+    ("Prancis", "FRA", None, None, None),
+    ("Korea Selatan", "KOR", None, None, None),
+    ("Korsel", "KOR", None, None, None),
+    ("Korut", "PRK", None, None, None),
+    ("Korea Utara", "PRK", None, None, None),
+    ("Palestina", "PSE", None, None, None),
+    ("Myanmar", "MMR", None, None, None),
+    ("Suriah", "SYR", None, None, None),
+    ("Arab Saudi", "SAU", None, None, None),
+    ("Turki", "TUR", None, None, None),
+    ("Kamboja", "KHM", None, None, None),
+    ("Belanda", "NLD", None, None, None),
+    ("Selandia Baru", "NZL", None, None, None),
+])
+def test_actors_resolution(text, country, org, sector, role):
+    actor = resolve_actor_text(text, LANG, "2022-06-01")
+    assert actor is not None, text
+    assert actor.country == country
+    assert actor.org == org
+    assert actor.sector == sector
+    if role is not None:
+        assert actor.role == role
+
+
+@pytest.mark.parametrize("text", [
+    "as",                       # lowercase word, not the country
+    "MAS",                      # "AS" inside a word
+    "KASUS",
+    "BAS",
+    "bahasa Inggris",           # a language, not the state
+    "dolar AS",                 # a currency
+    "sama sekali tidak",
+    "kami pergi ke pasar",
+    "negara",
+    "Bulan depan",
+    "rusia",                    # country names are matched as written
+    "kamboja",
+    "Para pejabat",             # no country: resolves to no country
+])
+def test_actors_no_country(text):
+    actor = resolve_actor_text(text, LANG, "2022-06-01")
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize("text", ["as", "MAS", "KASUS", "bahasa Inggris", "dolar AS", "rusia",
+                                  "sama", "Kapan", "Sama"])
+def test_actors_no_mention(text):
+    assert [m for m in mentions(text) if m.kind == "country"] == []
+
+
+def test_actors_unknown_keeps_text_and_null_country():
+    ms = mentions("Menteri Pendidikan Julius Migos mengatakan sekolah dibuka.")
+    assert ms, "the titled person is found"
+    assert all(m.actor.country is None for m in ms)
+    assert ms[0].span.text.startswith("Menteri")
+
+
+def test_actors_spans_are_exact_and_sorted():
+    text = ("Menteri Luar Negeri AS Marco Rubio bertemu Perdana Menteri Kamboja Hun Manet.\n"
+            "Tentara Thailand dan pasukan Kamboja bentrok di perbatasan.")
+    ms = mentions(text)
+    assert [m.span.start for m in ms] == sorted(m.span.start for m in ms)
+    for m in ms:
+        assert text[m.span.start:m.span.end] == m.span.text
+        if m.head:
+            assert text[m.head.start:m.head.end] == m.head.text
+    spans = [(m.span.start, m.span.end) for m in ms if m.kind != "pair"]
+    for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
+        assert b1 <= a2, "no overlapping mentions"
+
+
+@pytest.mark.parametrize("text,kind,span", [
+    ("Menteri Luar Negeri AS Marco Rubio mengatakan", "person", "Menteri Luar Negeri AS Marco Rubio"),
+    ("serangan oleh tentara Thailand kemarin", "demonym", "tentara Thailand"),
+    ("Kementerian Dalam Negeri Kamboja mengatakan", "org", "Kementerian Dalam Negeri Kamboja"),
+    ("31 warga sipil Kamboja tewas", "demonym", "warga sipil Kamboja"),
+    ("kata Presiden Rusia Vladimir Putin", "person", "Presiden Rusia Vladimir Putin"),
+    ("Ketua Senat Kamboja, Hun Sen, mengatakan", "person", "Ketua Senat Kamboja, Hun Sen"),
+    ("PBB mengecam", "org", "PBB"),
+    ("Thailand menolak", "country", "Thailand"),
+    ("Menlu Retno Marsudi hadir", "person", "Menlu Retno Marsudi"),
+])
+def test_actors_phrase_span(text, kind, span):
+    ms = mentions(text)
+    got = [(m.kind, m.span.text) for m in ms]
+    assert (kind, span) in got, got
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("menteri luar negeri Azerbaijan dan Armenia", ["AZE", "ARM"]),
+    ("tentara Thailand dan Kamboja", ["THA", "KHM"]),
+])
+def test_actors_coordination(text, countries):
+    ms = mentions(text)
+    assert [m.actor.country for m in ms] == countries
+    assert all(m.actor.role for m in ms)
+
+
+def test_actors_counted_group_takes_reporting_country():
+    text = ("Pihak berwenang Thailand mengatakan 23 tentara dan satu warga sipil tewas, sementara "
+            "41 warga sipil lainnya meninggal.")
+    ms = mentions(text)
+    civilians = [m for m in ms if m.span.text == "warga sipil"]
+    assert len(civilians) == 2
+    assert all(m.actor.country == "THA" and m.actor.sector == "CVL" for m in civilians)
+
+
+def test_actors_group_without_count_does_not_inherit():
+    ms = mentions("Kementerian Pertahanan Armenia mengatakan serangan itu menargetkan "
+                  "infrastruktur militer dan sipil.")
+    assert [m.actor.country for m in ms if m.span.text == "militer"] in ([], [None])

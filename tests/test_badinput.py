@@ -1,0 +1,239 @@
+"""Bad input: each kind gives clear error lines naming the file and the reason, never stops the
+batch, never hangs, and never corrupts the store."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import app
+from warta.cli.scale import run_ingest
+from warta.errors import WartaError
+from warta.model import CodedArticle
+from warta.parallel import code_many
+from warta.read import iter_articles
+from warta.store import open_store
+
+GOOD_TEXT = ("Menteri Luar Negeri Indonesia Sugiono bertemu Menteri Luar Negeri Malaysia di Jakarta pada "
+             "Senin untuk membahas perlindungan pekerja migran. Keduanya mengatakan bahwa kerja sama "
+             "tersebut tidak hanya akan memperkuat hubungan kedua negara, tetapi juga keamanan kawasan, "
+             "menurut keterangan tertulis Kementerian Luar Negeri yang diterima wartawan.")
+INDONESIAN_PAGE = ("Pasukan Israel menyerang kamp pengungsi di Rafah pada Senin, menewaskan sedikitnya 12 "
+                   "orang, kata pejabat kesehatan Gaza kepada wartawan. Serangan tersebut terjadi ketika "
+                   "perundingan gencatan senjata yang dimediasi Mesir dan Qatar belum juga membuahkan "
+                   "hasil, menurut keterangan yang diterima wartawan. Warga mengatakan mereka tidak punya "
+                   "tempat lagi untuk mengungsi karena seluruh wilayah selatan sudah penuh sesak.")
+ENGLISH = ("The President of the United States met the Prime Minister of Japan in Tokyo on Monday to "
+           "discuss trade and security in the region, officials said, adding that both leaders would "
+           "meet again before the end of the year to sign the agreement.")
+MALAY = ("Perdana Menteri Malaysia Anwar Ibrahim berkata kerajaan akan menghantar bantuan kemanusiaan ke "
+         "Gaza minggu hadapan, menurut kenyataan Wisma Putra semalam. Beliau turut menggesa negara-negara "
+         "ASEAN supaya bersatu dan mendesak rejim Zionis menghentikan serangan ke atas rakyat Palestin.")
+
+
+def _warc_record(url: str, html: bytes, cut: int | None = None) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Date: 2025-03-03T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:{len(url)}>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode("ascii")
+    record = head + http + b"\r\n\r\n"
+    return record[:cut] if cut else record
+
+
+def _page(text: str, charset: str = "utf-8") -> bytes:
+    return (f'<html><head><meta charset="{charset}"><title>Berita</title></head><body><article>'
+            f"<h1>Berita dunia</h1><p>{text}</p></article></body></html>").encode(charset)
+
+
+def _write(data: bytes | str) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+        return path
+    return make
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _dir_named_as_file(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _symlink_loop(path: Path) -> Path:
+    os.symlink(path.name, path)       # a.txt -> a.txt
+    return path
+
+
+def _dir_with_loop(path: Path) -> Path:
+    path.mkdir()
+    os.symlink("..", path / "up")      # a directory loop: must not be followed forever
+    os.symlink("self.txt", path / "self.txt")
+    return path
+
+
+def _unreadable(path: Path) -> Path:
+    path.write_text(GOOD_TEXT, encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
+def _million_lines(path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("Pasukan menyerang.\n" * 1_000_000)     # 19 MB: under the size limit
+    return path
+
+
+def _hundred_mb(path: Path) -> Path:
+    with path.open("wb") as fh:
+        fh.truncate(100 * 1024 * 1024)                   # sparse: instant to make, 100 MB long
+    return path
+
+
+BAD_JSONL = "\n".join([
+    "not json at all",
+    json.dumps({"id": "no-text", "title": "Judul"}),
+    json.dumps({"id": "wrong-type", "text": 12345}),
+    json.dumps([1, 2, 3]),
+    json.dumps({"id": "empty-text", "text": "   "}),
+    '{"id": "cut", "text": "Pasukan',
+]) + "\n"
+
+# name, how to make it, expected reason (a regular expression), error lines expected
+CASES = [
+    ("empty.txt", _write(b""), r"empty input", 1),
+    ("empty.jsonl", _write(b""), r"empty input", 1),
+    ("empty.html", _write(b""), r"empty input", 1),
+    ("blank.txt", _write(b"  \n\n\t \n"), r"empty input", 1),
+    ("binary.txt", _write(bytes(range(256)) * 40), r"binary content", 1),
+    ("binary.html", _write(b"\x00\x01\x02PK\x03\x04" * 500), r"binary content", 1),
+    ("binary.jsonl", _write(os.urandom(0) or bytes(range(256)) * 40), r"binary content", 1),
+    ("cp1252.txt", _write(GOOD_TEXT.replace("Senin", "Senin \u201ckata\u201d caf\u00e9").encode("cp1252")),
+     r"not UTF-8 text \(invalid byte at offset \d+\)", 1),
+    ("deep.html", _write(("<html><body>" + "<div>" * 50_000 + "</body></html>").encode()),
+     r"no article text found", 1),
+    ("scripts.html", _write(b"<html><head><script>var a = 1;</script></head><body><script>"
+                            + b"console.log('x');" * 2000 + b"</script><style>p{}</style></body></html>"),
+     r"no article text found", 1),
+    ("bad.jsonl", _write(BAD_JSONL),
+     r"line (1: not JSON|2: no 'text'|3: no 'text'|4: not a JSON object|5: no 'text'|6: not JSON)", 6),
+    ("nested.jsonl", _write("[" * 100_000 + "\n"), r"line 1: .*nest", 1),
+    ("nested.json", _write("{\"a\":" * 100_000), r"nest", 1),
+    ("truncated.warc", _write(_warc_record("http://contoh.id/a", _page(INDONESIAN_PAGE), cut=600)),
+     r"truncated", 1),
+    ("corrupt.warc.gz", _write(gzip.compress(_warc_record("http://contoh.id/a", _page(INDONESIAN_PAGE)))[:200]
+                               + b"\x00garbage\xff" * 50), r"not a readable WARC archive", 1),
+    ("notwarc.warc", _write(b"hello, this is not an archive\n" * 10), r"not a readable WARC archive", 1),
+    ("loop.txt", _symlink_loop, r"(no such file|symbolic link|loop)", 1),
+    ("loopdir", _dir_with_loop, r"no files warta reads", 1),
+    ("folder.txt", _dir_named_as_file, r"no files warta reads", 1),
+    ("fifo.txt", _fifo, r"not a regular file", 1),
+    ("english.txt", _write(ENGLISH), r"language 'en' has no data in warta", 1),
+    ("malay.txt", _write(MALAY), r"language 'ms' has no data in warta", 1),
+    ("lines.txt", _million_lines, r"too many lines \(1,000,00\d", 1),
+    ("huge.txt", _hundred_mb, r"too large", 1),
+    ("huge.html", _hundred_mb, r"too large", 1),
+    ("unreadable.txt", _unreadable, r"Permission denied", 1),
+]
+# Rows the readers do not handle yet (reported; fixed in warta/read/ near the end).
+PENDING = {"binary.jsonl", "nested.jsonl", "nested.json", "truncated.warc", "loopdir", "folder.txt"}
+
+
+def _rows():
+    for name, make, reason, count in CASES:
+        marks = [pytest.mark.xfail(reason="reader fix pending", strict=True)] if name in PENDING else []
+        yield pytest.param(name, make, reason, count, id=name, marks=marks)
+
+
+def _results(paths: list[str]) -> list:
+    return list(code_many(iter_articles(paths), workers=1))
+
+
+@pytest.mark.parametrize("name, make, reason, count", _rows())
+def test_badinput_one_clear_error_and_the_batch_goes_on(tmp_path, name, make, reason, count):
+    if name == "unreadable.txt" and os.geteuid() == 0:
+        pytest.skip("running as root: chmod 000 does not stop root from reading "
+                    "(fifo.txt and folder.txt cover unreadable inputs)")
+    bad = make(tmp_path / name)
+    before = tmp_path / "a-before.txt"
+    after = tmp_path / "z-after.txt"
+    before.write_text(GOOD_TEXT, encoding="utf-8")
+    after.write_text(GOOD_TEXT.replace("Senin", "Selasa"), encoding="utf-8")
+    start = time.monotonic()
+    results = _results([str(before), str(bad), str(after)])
+    assert time.monotonic() - start < 60, "a bad input must not stall the batch"
+    errors = [r for r in results if isinstance(r, WartaError)]
+    assert [type(r) for r in results if not isinstance(r, WartaError)] == [CodedArticle, CodedArticle]
+    assert len(errors) == count, [str(e) for e in errors]
+    for err in errors:
+        line = f"warta: {err}"
+        assert "\n" not in line and len(line) < 600
+        assert err.name.startswith(str(bad)), line
+        assert pytest.importorskip("re").search(reason, err.reason), line
+
+
+def test_badinput_hundred_mb_is_refused_without_reading_it(tmp_path, monkeypatch):
+    huge = _hundred_mb(tmp_path / "huge.txt")
+    reads = []
+    real = Path.read_bytes
+
+    def spy(self):
+        reads.append(self)
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    start = time.monotonic()
+    [err] = list(iter_articles([str(huge)]))
+    assert isinstance(err, WartaError) and "too large" in err.reason
+    assert huge not in reads
+    assert time.monotonic() - start < 2
+
+
+def test_badinput_a_batch_of_everything_into_the_store(tmp_path, capsys):
+    """Every bad kind in one ingest: good articles stored, one line per bad input, store sound."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    made = 0
+    for name, make, _, _ in CASES:
+        if name in PENDING or name in ("huge.txt", "huge.html", "lines.txt", "unreadable.txt",
+                                       "loop.txt", "fifo.txt"):
+            continue
+        make(folder / name)
+        made += 1
+    (folder / "good-1.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "good-2.jsonl").write_text(json.dumps({"id": "g2", "text": INDONESIAN_PAGE}) + "\n",
+                                         encoding="utf-8")
+    (folder / "good-3.html").write_bytes(_page(INDONESIAN_PAGE.replace("Senin", "Minggu"), "windows-1252"))
+    db = str(tmp_path / "w.db")
+    status = run_ingest([str(folder)], db, batch_size=3)
+    err = capsys.readouterr().err
+    assert status == 0
+    lines = [ln for ln in err.splitlines() if ln.startswith("warta: ")]
+    assert len(lines) >= made, err
+    assert all(str(folder) in ln for ln in lines), err
+    assert "read 3," in err and "added 3," in err
+    store = open_store(db)
+    try:
+        assert store.stats()["articles"] == 3
+        assert store.check() == []
+    finally:
+        store.close()
+
+
+def test_badinput_cli_exit_status(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", db])
+    assert result.exit_code == 1
+    assert f"warta: {tmp_path / 'empty.txt'}: empty input" in result.output

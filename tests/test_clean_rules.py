@@ -1,0 +1,228 @@
+"""Cleaning rules on short Indonesian texts: boilerplate goes, story lines stay."""
+from __future__ import annotations
+
+import pytest
+
+from warta.clean import clean_article, clean_text, line_key, mark_lines
+from warta.lang import load_language
+from warta.model import Article
+
+LANG = load_language("id")
+S1 = ("Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Malaysia di Jakarta pada "
+      "Senin untuk membahas kerja sama perbatasan kedua negara.")
+S2 = ("Kedua menteri sepakat memperkuat patroli bersama di wilayah perbatasan dan bertukar informasi "
+      "intelijen untuk mencegah penyelundupan.")
+S3 = ("Pertemuan itu berlangsung selama dua jam dan diakhiri dengan konferensi pers bersama di "
+      "gedung kementerian.")
+
+
+def clean(text: str, title: str | None = None) -> tuple[str, tuple[str, ...]]:
+    out, removed, _ = clean_text(text, title, LANG)
+    return out, removed
+
+
+@pytest.mark.parametrize("line", [
+    "Baca juga: Putin: Korban Tewas Perang Azerbaijan-Armenia Hampir 5.000 Orang",
+    "🔍 Baca Juga: Ketegangan di Perbatasan Kamboja dan Thailand:",
+    "[Baca juga: RI Masih Minim Manfaatkan Jalur Sutra China, Kalah dari Malaysia]",
+    "(Baca Juga:   Perenang Muda Indonesia Akan Berjuang pada SEA Age Group Swimming Championship)",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "Simak video 'Negosiasi Masih Buntu, Iran: AS Tidak Konsisten':",
+    "Lihat juga: Video Banjir Bandang di Sumatera",
+    "EDITOR: RENI ERINA",
+    "LAPORAN: RENI ERINA",
+    "Penulis: LintasWaktu33 – Menyajikan berita aktual dan analisis mendalam seputar politik.",
+    "Editor : Icha Rastika",
+    "Pewarta: Ahmad Yani",
+    "(rnd/has)",
+    "[rnd]",
+    "Artikel ini telah tayang di Kompas.com dengan judul Purbaya Ungkap Harus Bayar Bunga 6 Persen",
+    "Tulis komentar dengan menyertakan tagar #JernihBerkomentar dan #MelihatHarapan di kolom komentar.",
+    "Berkomentarlah secara bijaksana dan bertanggung jawab. Komentar sepenuhnya menjadi tanggung jawab komentator",
+    "Laporkan Komentar",
+    "Syarat & Ketentuan",
+    "Please Select Embedded Mode To Show The Comment System.*",
+    "Lebih baru Lebih lama",
+    "Close Ads X",
+    "Halaman:",
+    "Halaman selanjutnya",
+    "Bagikan ke Facebook, Twitter dan WhatsApp",
+    "Facebook Twitter WhatsApp",
+    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com di Telegram.",
+    "Caranya klik link https://whatsapp.com/channel/0029VaCVYKk89ine5YSjZh1a.",
+    "[img.2]",
+    "[video.1]",
+    "null",
+    "---",
+    "25th",
+    "Menteri Luar Negeri AS Antony Blinken/Net",
+    "Presiden Joko Widodo di Istana Merdeka, Jakarta. (ANTARA FOTO/Hafidz Mubarak A)",
+    "Foto: Warga mengungsi akibat banjir di Demak.",
+    "Menlu AS Mike Pompeo berencana mengunjungi empat negara, termasuk Indonesia. REUTERS via BBC "
+    "INDONESIAMenlu AS Mike Pompeo berencana mengunjungi empat negara, termasuk Indonesia.",
+    "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas.",
+])
+def test_clean_drops_boilerplate_line(line):
+    text, removed = clean(f"{S1}\n\n{line}\n\n{S2}\n{S3}")
+    assert line.strip("🔍 ") not in text
+    assert S1 in text and S2 in text and S3 in text
+    assert removed
+
+
+@pytest.mark.parametrize("line", [
+    S1,
+    "Ketegangan perbatasan berlanjut",                      # a subheading of the story
+    "Komitmen Hun Sen: “Perbatasan Damai untuk Kemakmuran”",
+    "\"Kami percaya dialog adalah satu-satunya jalan,\" ujar Jenderal Saichay Kommasith.",
+    "Sejak itu, pertempuran telah menewaskan sedikitnya 96 orang di kedua belah pihak.",
+    "Editor majalah itu ditangkap polisi di Jakarta karena menyebarkan berita bohong.",
+    "Penulis buku sejarah itu mengatakan perang berlangsung lama.",
+    "Baca berita itu, kata dia, maka Anda akan paham duduk perkaranya.",
+    "Reuters melaporkan bahwa Tokyo dan Washington memiliki perjanjian aliansi sejak 1960.",
+    "Kantor berita AFP menyebutkan sedikitnya 20 orang tewas dalam serangan itu.",
+    "Cleveland Cavaliers 100 - Charlotte Hornets 93",
+    "Israel adalah satu-satunya negara yang diberi sesi khusus oleh Dewan HAM PBB.",
+    "Komentar Menlu itu memicu protes dari Kedutaan Besar Rusia di Jakarta pada Selasa malam.",
+])
+def test_clean_keeps_story_line(line):
+    text, _ = clean(f"{S1}\n\n{line}\n\n{S2}\n{S3}")
+    assert line in text
+
+
+@pytest.mark.parametrize("line, spam, kept", [
+    ("💡 Kesimpulan: Daftar Mustang303 mudah Penguatan kerja sama pertahanan adalah langkah positif.",
+     "Daftar Mustang303 mudah", "Penguatan kerja sama pertahanan adalah langkah positif."),
+    ("Kedua negara sepakat situs slot gacor terpercaya untuk memperkuat kerja sama keamanan.",
+     "situs slot gacor terpercaya", "Kedua negara sepakat untuk memperkuat kerja sama keamanan."),
+    ("Pemerintah Thailand login Garuda777 resmi menolak tuduhan itu dengan tegas.",
+     "login Garuda777 resmi", "Pemerintah Thailand menolak tuduhan itu dengan tegas."),
+])
+def test_clean_cuts_inline_spam(line, spam, kept):
+    text, removed = clean(f"{S1}\n{line}\n{S2}")
+    assert spam not in text and kept in text and spam in removed
+
+
+@pytest.mark.parametrize("line, tail, kept", [
+    ("Polisi menangkap tiga orang di lokasi. Baca berita selengkapnya di sini .",
+     "Baca berita selengkapnya di sini .", "Polisi menangkap tiga orang di lokasi."),
+    ("\"Kami akan terus berunding,\" kata dia. Simak Video 'Negosiasi Masih Buntu, Iran: AS Tidak Konsisten':",
+     "Simak Video", "\"Kami akan terus berunding,\" kata dia."),
+    ("\"Kami akan terus berunding,\" kata dia. Lihat Video 'WN Brunei Tewas Dianiaya di Blok M':",
+     "Lihat Video", "\"Kami akan terus berunding,\" kata dia."),
+    ("Hamas menolak usulan itu pada Senin. (afr/afr)", "(afr/afr)", "Hamas menolak usulan itu pada Senin."),
+    ("Penjualan naik 20 persen tahun ini,\" pungkasnya. (Reporter: Dina Mirayanti | Editor: Dina Hutauruk)",
+     "Reporter:", "pungkasnya."),
+    ("Menurut Airlangga, kerja sama berlanjut (30/3). Baca juga: Apple Investasi Rp 586 Miliar di Indonesia",
+     "Apple Investasi", "kerja sama berlanjut (30/3)."),
+])
+def test_clean_cuts_glued_tail(line, tail, kept):
+    text, removed = clean(f"{S1}\n{line}\n{S2}")
+    assert tail not in text and kept in text
+
+
+def test_clean_title_given_removes_repeats_and_keeps_title():
+    title = "Indonesia dan Malaysia Perkuat Kerja Sama Perbatasan"
+    a = clean_article(Article(id="x", text=f"{title}\n\n{title.upper()}\n{S1}\n{S2}", title=title), LANG)
+    assert a.title == title and title not in a.text and title.upper() not in a.text
+    assert a.text.startswith("Menteri")
+    assert a.removed.count(title) == 1
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Laos dan Kamboja Perkuat Kerja Sama Pertahanan\n\nLaos dan Kamboja Perkuat Kerja Sama Pertahanan\n",
+     "Laos dan Kamboja Perkuat Kerja Sama Pertahanan"),
+    ("Dimensy Mobile\nFarah.ID\n\nBlinken Minta Pasukan Bubar\nLAPORAN: RENI\nBlinken Minta Pasukan Bubar\n",
+     "Blinken Minta Pasukan Bubar"),
+    ("AS Maju Upayakan Gencatan Senjata dalam Konflik\n\nKompas.com - 24/10/2020, 11:53 WIB\n",
+     "AS Maju Upayakan Gencatan Senjata dalam Konflik"),
+    ("", None),
+    ("22 April 2022\n", None),
+])
+def test_clean_guesses_title_from_top(head, title):
+    a = clean_article(Article(id="x", text=f"{head}{S1}\n{S2}"), LANG)
+    assert a.title == title
+    if title:
+        assert title not in a.text
+
+
+@pytest.mark.parametrize("head", [
+    "Dimensy Mobile\nFarah.ID\nDimensy\n",
+    "Kompas.com - 24/10/2020, 11:53 WIB\n",
+    "  • Selasa, 20 September 2022, 12:34 WIB\n",
+    "22 April 2022\n",
+    "LINTASWAKTU33\n",
+])
+def test_clean_drops_header_navigation_and_date_lines(head):
+    text, removed = clean(f"{head}{S1}\n{S2}")
+    assert text.startswith(S1)
+    assert removed
+
+
+def test_clean_cuts_tail_of_other_headlines():
+    tail = ("Terkini Lainnya\n\nAngkatan Laut Rusia Kejar Kapal Perang AS di Wilayah Pasifik, Mengapa?\n\n"
+            "Angkatan Laut Rusia Kejar Kapal Perang AS di Wilayah Pasifik, Mengapa?\n\nGlobal\n"
+            "9 Ibu dan Anak Mormon Dibunuh dan Dibakar, Pemimpin Kartel Meksiko Ini Ditangkap\nkomentar\n")
+    text, removed = clean(f"{S1}\n\n{S2}\n\n{S3}\n\n{tail}")
+    assert text.endswith(S3)
+    assert "Mormon" not in text and "Terkini Lainnya" in removed
+
+
+def test_clean_tail_marker_with_long_prose_after_is_not_a_tail():
+    text, _ = clean(f"{S1}\n\nBerita Terkini\n\n{S2} {S3} {S1}\n{S3}")
+    assert S2 in text and "Berita Terkini" not in text
+
+
+def test_clean_related_list_under_header():
+    body = (f"{S1}\n\nBaca juga:\n\nKlarifikasi Manajemen Soal Twitter Jiro Inao\n\n"
+            f"Manajemen Paling Terakhir Ucapkan Belasungkawa\n\n{S2}\n{S3}")
+    text, removed = clean(body)
+    assert "Klarifikasi" not in text and "Belasungkawa" not in text and S2 in text
+
+
+def test_clean_appended_summary_after_rule():
+    body = (f"{S1}\n\n{S2}\n\n---\nBerikut adalah ringkasan berita dalam satu paragraf: {S1}\n\n"
+            f" Saya senang melihat kedua negara bekerja sama, tapi mari kita hadapi kenyataan.\n"
+            f" Semoga saja semuanya berjalan lancar, ya!")
+    text, removed = clean(body)
+    assert text.endswith(S2) and "ringkasan" not in text and "Semoga" not in text
+
+
+def test_clean_rule_followed_by_indented_machine_text():
+    body = f"{S1}\n\n{S2}\n\n---\n{S3}\n\n Saya senang melihat ini.\n\n Jadi, mari kita nikmati."
+    text, _ = clean(body)
+    assert text.endswith(S2)
+
+
+def test_clean_rule_followed_by_story_section_is_kept():
+    body = f"{S1}\n\n---\n## Buruh minta dipercepat\n{S2}\n{S3}"
+    text, _ = clean(body)
+    assert "Buruh minta dipercepat" in text and S3 in text
+
+
+def test_clean_normalises_spaces_markdown_and_blank_lines():
+    body = (f"{S3}\n\n## Latar belakang\n\n\n\n{S1}\u00a0 Lanjut.\n\n"
+            f"Dikutip dari [Kompas.com](https://www.kompas.com/a) kemarin, {S2}")
+    text, _ = clean(body)
+    assert "Latar belakang\n\n" + S1 + " Lanjut." in text
+    assert "Dikutip dari Kompas.com kemarin," in text
+    assert "\n\n\n" not in text and "\u00a0" not in text
+
+
+def test_clean_mark_lines_reports_every_line_in_order():
+    marks, title = mark_lines(f"Baca juga: Berita Lain\n{S1}\nADVERTISEMENT\n{S2}", None, LANG)
+    assert [v for v, _ in marks] == ["drop", "keep", "drop", "keep"]
+
+
+def test_clean_removed_accumulates_and_text_is_idempotent():
+    once = clean_article(Article(id="x", text=f"ADVERTISEMENT\n{S1}\nBaca juga: Lain\n{S2}"), LANG)
+    twice = clean_article(once, LANG)
+    assert twice.text == once.text
+    assert set(once.removed) == {"ADVERTISEMENT", "Baca juga: Lain"}
+
+
+@pytest.mark.parametrize("line, key", [
+    ("  Baca Juga:  ", "baca juga"), ("ARTIKEL LAINNYA", "artikel lainnya"), ("Terkini—Lainnya!", "terkini lainnya"),
+])
+def test_clean_line_key(line, key):
+    assert line_key(line) == key

@@ -1,0 +1,245 @@
+"""Sentence tables for the event coder, through the real pipeline layers (clean, segment, actors,
+places, dates, figures). Each row: an Indonesian news sentence and the events it must give as
+(type, source country, target country); symmetric types may come in either direction."""
+from __future__ import annotations
+
+import pytest
+
+from warta.code_events import code_events
+from warta.lang import load_language
+from warta.model import Article
+from warta.pipeline import build_document, prepare_article
+
+LANG = load_language("id")
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def code(text: str, published: str = "2025-06-10"):
+    article = prepare_article(Article(id="t", text=text, language="id", published=published))
+    return code_events(build_document(article, LANG), LANG)
+
+
+def triples(events) -> set[tuple]:
+    out = set()
+    for e in events:
+        if e.status in ("negated", "hypothetical"):
+            continue
+        src = e.source.country or e.source.org if e.source else None
+        tgt = e.target.country or e.target.org if e.target else None
+        if e.event_type in SYMMETRIC:
+            src, tgt = sorted((src, tgt), key=str)
+        out.add((e.event_type, src, tgt))
+    return out
+
+
+def expect(*rows) -> set[tuple]:
+    out = set()
+    for t, s, g in rows:
+        if t in SYMMETRIC:
+            s, g = sorted((s, g), key=str)
+        out.add((t, s, g))
+    return out
+
+
+TYPE_ROWS = [
+    # AGREE
+    ("Indonesia dan Malaysia sepakat memperkuat patroli di Selat Malaka.", [("AGREE", "IDN", "MYS")]),
+    ("Rusia dan Ukraina menyepakati pertukaran tahanan pada Senin.", [("AGREE", "RUS", "UKR")]),
+    ("Pemerintah Jepang menandatangani perjanjian pertahanan dengan Filipina di Manila.", [("AGREE", "JPN", "PHL")]),
+    ("Perjanjian perdagangan itu ditandatangani oleh Indonesia dan Australia pada Rabu.", [("AGREE", "AUS", "IDN")]),
+    ("Israel dan Hamas mencapai kesepakatan gencatan senjata di Gaza.", [("AGREE", "ISR", "PSE")]),
+    ("Vietnam dan China menyepakati peta jalan kerja sama maritim.", [("AGREE", "CHN", "VNM")]),
+    # CONSULT
+    ("Presiden Prabowo Subianto bertemu dengan Presiden Rusia Vladimir Putin di Moskwa.", [("CONSULT", "IDN", "RUS")]),
+    ("Menteri Luar Negeri Sugiono berbicara melalui telepon dengan Menteri Luar Negeri Iran.", [("CONSULT", "IDN", "IRN")]),
+    ("Perdana Menteri Jepang berkunjung ke Indonesia pekan ini.", [("CONSULT", "JPN", "IDN")]),
+    ("Presiden Turki menjamu Presiden Ukraina di Ankara.", [("CONSULT", "TUR", "UKR")]),
+    ("Amerika Serikat dan China mengadakan pembicaraan dagang di Jenewa.", [("CONSULT", "CHN", "USA")]),
+    ("Menlu Retno Marsudi mengunjungi Yordania untuk membahas bantuan bagi Gaza.", [("CONSULT", "IDN", "JOR")]),
+    # SUPPORT
+    ("Pemerintah Indonesia menyatakan dukungan terhadap kemerdekaan Palestina.", [("SUPPORT", "IDN", "PSE")]),
+    ("Presiden Prancis memuji langkah Arab Saudi dalam perundingan damai.", [("SUPPORT", "FRA", "SAU")]),
+    ("Jepang menyampaikan belasungkawa kepada Turki atas korban gempa.", [("SUPPORT", "JPN", "TUR")]),
+    ("Inggris mendukung Ukraina dalam menghadapi invasi.", [("SUPPORT", "GBR", "UKR")]),
+    ("Malaysia menyambut baik keputusan Thailand membuka perbatasan.", [("SUPPORT", "MYS", "THA")]),
+    # CONCEDE
+    ("Amerika Serikat mencabut sanksi terhadap Suriah.", [("CONCEDE", "USA", "SYR")]),
+    ("Pemerintah Pakistan menerima tuntutan India untuk membuka jalur perbatasan.", [("CONCEDE", "PAK", "IND")]),
+    ("Uni Eropa melonggarkan pembatasan impor dari Rusia.", [("CONCEDE", "EUR", "RUS")]),
+    ("China mengakui kedaulatan Vietnam atas pulau itu.", [("SUPPORT", "CHN", "VNM")]),
+    ("Israel mengabulkan permintaan Mesir untuk membuka perlintasan Rafah.", [("CONCEDE", "ISR", "EGY")]),
+    # COOPERATE
+    ("Indonesia dan Singapura memperluas kerja sama di bidang pertahanan.", [("COOPERATE", "IDN", "SGP")]),
+    ("Filipina menggelar latihan militer bersama dengan Amerika Serikat di Laut China Selatan.", [("COOPERATE", "PHL", "USA")]),
+    ("Korea Selatan bekerja sama dengan Jepang untuk memantau rudal Korea Utara.", [("COOPERATE", "JPN", "KOR")]),
+    ("Arab Saudi dan Iran memulihkan hubungan diplomatik.", [("COOPERATE", "IRN", "SAU")]),
+    ("India memperkuat kerja sama dengan Rusia di bidang energi.", [("COOPERATE", "IND", "RUS")]),
+    # AID
+    ("Indonesia mengirimkan bantuan kemanusiaan ke Gaza.", [("AID", "IDN", "PSE")]),
+    ("Jepang memberikan bantuan senilai 10 juta dolar kepada Myanmar.", [("AID", "JPN", "MMR")]),
+    ("Amerika Serikat mengumumkan bantuan militer untuk Ukraina.", [("AID", "USA", "UKR")]),
+    ("China menyalurkan bantuan medis ke Laos.", [("AID", "CHN", "LAO")]),
+    ("Australia memberikan bantuan kemanusiaan kepada Filipina setelah topan.", [("AID", "AUS", "PHL")]),
+    # RETREAT
+    ("Rusia menarik pasukan dari wilayah Kherson.", [("RETREAT", "RUS", None)]),
+    ("Hamas membebaskan tiga sandera Israel pada Sabtu.", [("RETREAT", "PSE", "ISR")]),
+    ("Israel membebaskan 90 tahanan Palestina.", [("RETREAT", "ISR", "PSE")]),
+    ("Gencatan senjata antara Israel dan Hizbullah berlaku sejak Rabu pagi.", [("RETREAT", "ISR", "LBN")]),
+    ("Azerbaijan melakukan penarikan pasukan dari perbatasan Armenia.", [("RETREAT", "AZE", "ARM")]),
+    # REQUEST
+    ("Indonesia mendesak Israel menghentikan serangan ke Gaza.", [("REQUEST", "IDN", "ISR")]),
+    ("Sekjen PBB menyerukan Rusia dan Ukraina segera berunding.", [("REQUEST", "UNO", "RUS")]),
+    ("Pemerintah Filipina meminta China menghormati putusan arbitrase.", [("REQUEST", "PHL", "CHN")]),
+    ("Amerika Serikat mengimbau Iran untuk kembali ke meja perundingan.", [("REQUEST", "USA", "IRN")]),
+    ("Indonesia didesak Australia untuk membebaskan nelayan itu.", [("REQUEST", "AUS", "IDN")]),
+    # ACCUSE
+    ("Iran menuduh Israel berada di balik ledakan di pelabuhan itu.", [("ACCUSE", "IRN", "ISR")]),
+    ("Indonesia mengecam keras serangan Israel terhadap Gaza.", [("ACCUSE", "IDN", "ISR"), ("ASSAULT", "ISR", "PSE")]),
+    ("China mengkritik Amerika Serikat atas penjualan senjata ke Taiwan.", [("ACCUSE", "CHN", "USA")]),
+    ("Korea Selatan menuding Korea Utara meluncurkan balon sampah.", [("ACCUSE", "KOR", "PRK")]),
+    ("Rusia dituduh Ukraina menyerang fasilitas nuklir.", [("ACCUSE", "UKR", "RUS")]),
+    # REJECT
+    ("Israel menolak usulan gencatan senjata dari Mesir.", [("REJECT", "ISR", "EGY")]),
+    ("Pemerintah Iran menolak tuntutan Amerika Serikat soal program nuklir.", [("REJECT", "IRN", "USA")]),
+    ("Thailand menangguhkan perjanjian damai dengan Kamboja.", [("REJECT", "THA", "KHM")]),
+    ("Usulan Rusia ditolak oleh Ukraina.", [("REJECT", "UKR", "RUS")]),
+    ("Amerika Serikat memveto resolusi yang diajukan Aljazair.", [("REJECT", "USA", "DZA")]),
+    # THREATEN
+    ("Korea Utara mengancam akan menyerang Korea Selatan.", [("THREATEN", "PRK", "KOR")]),
+    ("Presiden Amerika Serikat mengancam Iran dengan sanksi baru.", [("THREATEN", "USA", "IRN")]),
+    ("China mengancam Taiwan dengan latihan militer besar-besaran.", [("THREATEN", "CHN", "TWN")]),
+    ("Rusia memberikan ultimatum kepada Ukraina.", [("THREATEN", "RUS", "UKR")]),
+    ("Iran diancam Israel dengan serangan balasan.", [("THREATEN", "ISR", "IRN")]),
+    # PROTEST
+    ("Ribuan warga Indonesia berunjuk rasa di depan Kedutaan Besar Amerika Serikat di Jakarta.", [("PROTEST", "IDN", "USA")]),
+    ("Warga Pakistan menggelar demonstrasi menentang India.", [("PROTEST", "PAK", "IND")]),
+    ("Mahasiswa Korea Selatan berdemo menolak kunjungan pejabat Jepang.", [("PROTEST", "KOR", "JPN")]),
+    ("Ribuan warga Turki melakukan aksi protes terhadap Israel di Istanbul.", [("PROTEST", "TUR", "ISR")]),
+    ("Pekerja Prancis melakukan mogok kerja menentang pemerintah Prancis.", [("PROTEST", "FRA", "FRA")]),
+    # SANCTION
+    ("Uni Eropa menjatuhkan sanksi baru terhadap Rusia.", [("SANCTION", "EUR", "RUS")]),
+    ("Amerika Serikat memberlakukan sanksi terhadap pejabat Iran.", [("SANCTION", "USA", "IRN")]),
+    ("Ukraina mengusir diplomat Rusia dari Kyiv.", [("SANCTION", "UKR", "RUS")]),
+    ("Kolombia memutuskan hubungan diplomatik dengan Israel.", [("SANCTION", "COL", "ISR")]),
+    ("Inggris mengenakan sanksi kepada Korea Utara.", [("SANCTION", "GBR", "PRK")]),
+    # MOBILIZE
+    ("Rusia mengerahkan pasukan ke perbatasan Ukraina.", [("MOBILIZE", "RUS", "UKR")]),
+    ("China mengirim kapal perang ke perairan dekat Taiwan.", [("MOBILIZE", "CHN", "TWN")]),
+    ("Korea Selatan menyiagakan pasukan setelah Korea Utara menembakkan rudal.", [("MOBILIZE", "KOR", None)]),
+    ("Amerika Serikat mengerahkan kapal induk ke Timur Tengah.", [("MOBILIZE", "USA", None)]),
+    ("India mengerahkan tentara ke perbatasan Pakistan.", [("MOBILIZE", "IND", "PAK")]),
+    # COERCE
+    ("Polisi Malaysia menangkap 20 warga negara Indonesia di Johor.", [("COERCE", "MYS", "IDN")]),
+    ("China menahan kapal nelayan Vietnam di Laut China Selatan.", [("COERCE", "CHN", "VNM")]),
+    ("Iran menyita kapal tanker milik Inggris di Selat Hormuz.", [("COERCE", "IRN", "GBR")]),
+    ("Israel memblokade Jalur Gaza sejak Maret.", [("COERCE", "ISR", "PSE")]),
+    ("Dua warga Australia ditangkap oleh polisi Indonesia di Bali.", [("COERCE", "IDN", "AUS")]),
+    # ASSAULT
+    ("Israel menyerang Gaza pada Selasa malam.", [("ASSAULT", "ISR", "PSE")]),
+    ("Rusia melancarkan serangan drone ke Kyiv.", [("ASSAULT", "RUS", "UKR")]),
+    ("Pasukan Israel menembaki warga Palestina di Tepi Barat.", [("ASSAULT", "ISR", "PSE")]),
+    ("Pangkalan militer Amerika Serikat diserang oleh milisi Irak.", [("ASSAULT", "IRQ", "USA")]),
+    ("Bentrokan antara tentara Thailand dan Kamboja pecah di perbatasan.", [("ASSAULT", "THA", "KHM")]),
+    ("Serangan udara Israel di Lebanon menewaskan sepuluh orang.", [("ASSAULT", "ISR", "LBN")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TYPE_ROWS, ids=[r[0][:50] for r in TYPE_ROWS])
+def test_code_events_types(text, expected):
+    assert expect(*expected) <= triples(code(text))
+
+
+STATUS_ROWS = [
+    ("Presiden Prabowo akan bertemu Presiden Rusia Vladimir Putin pekan depan.", "CONSULT", "planned"),
+    ("Menlu Jepang berencana mengunjungi China bulan depan.", "CONSULT", "planned"),
+    ("Pertemuan antara Indonesia dan Malaysia dijadwalkan pada Juli.", "CONSULT", "planned"),
+    ("Amerika Serikat siap menengahi perundingan antara Thailand dan Kamboja.", "CONSULT", "intend"),
+    ("Perdana Menteri Laos berharap dapat bertemu lagi dengan Perdana Menteri Kamboja.", "CONSULT", "intend"),
+    ("Turki menawarkan bantuan kemanusiaan kepada Suriah.", "AID", "intend"),
+    ("Iran bersedia berunding dengan Amerika Serikat.", "CONSULT", "intend"),
+    ("Israel tidak menyerang Lebanon pada Senin, kata juru bicara militer.", "ASSAULT", "negated"),
+    ("Rusia membantah menyerang warga sipil Ukraina.", "ASSAULT", "negated"),
+    ("China belum menandatangani perjanjian itu dengan Filipina.", "AGREE", "negated"),
+    ("Jika Iran menyerang Israel, Amerika Serikat akan membalas.", "ASSAULT", "hypothetical"),
+    ("Apabila Korea Utara menembakkan rudal, Jepang akan mengerahkan pasukan.", "MOBILIZE", "hypothetical"),
+    ("Rusia diduga menyerang jaringan listrik Ukraina.", "ASSAULT", "claimed"),
+    ("Ukraina mengklaim Rusia menyerang pembangkit listrik di Kharkiv.", "ASSAULT", "claimed"),
+    ("Israel menyerang Lebanon pada Senin, kata pejabat Lebanon.", "ASSAULT", "asserted"),
+    ("Kementerian Luar Negeri Iran mengatakan Israel menyerang Suriah.", "ASSAULT", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,status", STATUS_ROWS, ids=[r[0][:50] for r in STATUS_ROWS])
+def test_code_events_status(text, event_type, status):
+    found = [e for e in code(text) if e.event_type == event_type]
+    assert found, f"no {event_type} coded"
+    assert found[0].status == status
+
+
+ATTRIBUTION_ROWS = [
+    ("Israel menyerang Lebanon pada Senin, kata Departemen Luar Negeri AS.", "Departemen Luar Negeri AS"),
+    ("Menurut Kementerian Pertahanan Ukraina, Rusia menyerang Kharkiv pada malam hari.", "Kementerian Pertahanan Ukraina"),
+    ("Presiden Rusia Vladimir Putin mengatakan Rusia akan bertemu Ukraina di Istanbul.", "Presiden Rusia Vladimir Putin"),
+    ("Rusia menyerang Kharkiv pada malam hari.", None),
+]
+
+
+@pytest.mark.parametrize("text,attribution", ATTRIBUTION_ROWS, ids=[r[0][:50] for r in ATTRIBUTION_ROWS])
+def test_code_events_attribution(text, attribution):
+    events = code(text)
+    assert events
+    assert events[0].attribution == attribution
+
+
+PARTY_ROWS = [
+    # two-sided events: symmetric, either order
+    ("Bentrokan antara pasukan Armenia dan Azerbaijan terjadi di perbatasan.", [("ASSAULT", "ARM", "AZE")]),
+    ("India dan Pakistan terlibat baku tembak di Kashmir.", [("ASSAULT", "IND", "PAK")]),
+    ("Thailand dan Kamboja mengadakan pembicaraan militer di Chanthaburi.", [("CONSULT", "KHM", "THA")]),
+    # one sentence, several events
+    ("Pompeo bertemu secara terpisah dengan menteri luar negeri Azerbaijan dan Armenia.",
+     [("CONSULT", "USA", "AZE"), ("CONSULT", "USA", "ARM")]),
+    ("Menteri Luar Negeri AS Antony Blinken menjamu Menteri Luar Negeri Armenia dan Menteri Luar Negeri Azerbaijan.",
+     [("CONSULT", "USA", "ARM"), ("CONSULT", "USA", "AZE")]),
+    ("Rusia menyerang Ukraina dan Jerman mengecam serangan tersebut.", [("ASSAULT", "RUS", "UKR")]),
+    ("Indonesia mengecam serangan Rusia terhadap Ukraina.", [("ACCUSE", "IDN", "RUS"), ("ASSAULT", "RUS", "UKR")]),
+    # passive voice flips roles
+    ("Kapal nelayan Vietnam ditahan oleh penjaga pantai China.", [("COERCE", "CHN", "VNM")]),
+    ("Kedutaan Besar Amerika Serikat di Baghdad diserang milisi Irak.", [("ASSAULT", "IRQ", "USA")]),
+    # victims of a blast are its target
+    ("Dua tentara Thailand terluka akibat ledakan ranjau di perbatasan.", [("ASSAULT", None, "THA")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTY_ROWS, ids=[r[0][:50] for r in PARTY_ROWS])
+def test_code_events_parties(text, expected):
+    assert expect(*expected) <= triples(code(text))
+
+
+def test_code_events_pair_reference_takes_both_countries():
+    text = ("Thailand dan Kamboja terlibat sengketa perbatasan yang panjang. "
+            "Kedua negara sepakat memperpanjang gencatan senjata pada Senin.")
+    assert ("AGREE", "KHM", "THA") in triples(code(text))
+
+
+NEGATIVE_ROWS = [
+    "Timnas Indonesia menyerang sejak menit pertama dan mencetak dua gol ke gawang Malaysia.",
+    "Pemain Jepang melepaskan tembakan keras yang ditepis kiper Arab Saudi.",
+    "Harga minyak dunia naik setelah OPEC mengumumkan pemangkasan produksi.",
+    "Hubungan baik antara Indonesia dan Malaysia perlu terus dijaga demi perdamaian.",
+    "Konflik di Timur Tengah menjadi perhatian dunia.",
+    "Resep rendang ini cocok untuk merayakan Idul Adha bersama keluarga.",
+    "Ia terkena serangan jantung saat berolahraga di Jakarta.",
+    "Baca juga: Israel Serang Gaza, 20 Orang Tewas",
+    "Israel Serang Gaza, Puluhan Warga Palestina Tewas",
+    "Penjualan mobil listrik di Indonesia meningkat tajam tahun ini.",
+    "Pesawat tempur buatan Prancis itu dipamerkan di Jakarta.",
+    "Bunuh diri menjadi masalah kesehatan mental di Jepang.",
+    "Menteri itu menolak berkomentar soal rencana kunjungan ke China.",
+    "Upaya mencegah perang antara India dan Pakistan terus dilakukan.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_ROWS, ids=[r[:50] for r in NEGATIVE_ROWS])
+def test_code_events_negative(text):
+    assert not [e for e in code(text) if e.status not in ("negated", "hypothetical")]

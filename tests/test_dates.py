@@ -1,0 +1,278 @@
+"""Date expressions: finding them and resolving them against the publication date."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.extract.dates import event_date, extract_dates
+from warta.lang import load_language
+from warta.model import Article
+from warta.segment import segment
+
+LANG = load_language("id")
+DATA = Path(__file__).parent / "data" / "date_expressions.tsv"
+
+
+def doc_of(text: str, published: str | None):
+    return segment(Article(id="t", text=text, published=published, language="id"), LANG)
+
+
+def dates_of(text: str, published: str | None = "2026-05-28"):
+    return extract_dates(doc_of(text, published), LANG)
+
+
+def annotated_rows():
+    lines = [line for line in DATA.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("row", annotated_rows(), ids=lambda r: r["expression"])
+def test_dates_annotated_expressions(row):
+    mentions = dates_of(row["sentence"], row["published"])
+    found = [m for m in mentions if m.span.text == row["expression"]]
+    assert found, f"{row['expression']!r} not found in {[m.span.text for m in mentions]}"
+    assert (found[0].when.value, found[0].when.precision) == (row["value"], row["precision"])
+
+
+def test_dates_annotated_set_is_large_enough():
+    assert len(annotated_rows()) >= 60
+
+
+@pytest.mark.parametrize("text,published,value,derived", [
+    ("Kunjungan pada 17 Februari 2026 di Phnom Penh.", "2026-02-17", "2026-02-17", "explicit"),
+    ("Kunjungan pada 17 Februari 2026 di Phnom Penh.", None, "2026-02-17", "explicit"),
+    ("Tanggal 24/10/2020 tercatat.", None, "2020-10-24", "explicit"),
+    ("Perang pecah pada Maret 2011.", None, "2011-03", "explicit"),
+    ("Perbatasan ditetapkan pada 1962.", None, "1962", "explicit"),
+    ("Hubungan tegang sejak tahun 2008.", "2025-07-26", "2008", "explicit"),
+    ("Dekrit itu terbit pada 1 Djanuari 1950.", None, "1950-01-01", "explicit"),   # dateparser fallback
+    ("Serangan terjadi kemarin.", None, None, "relative"),
+    ("Bertemu pada hari Kamis.", None, None, "relative"),
+    ("Bentrokan pada 8 Desember.", None, None, "relative"),
+    ("Bertemu pada Senin (19/9).", None, None, "relative"),
+    ("Serangan terjadi kemarin.", "2026-05-28", "2026-05-27", "relative"),
+    ("Bentrokan pada 8 Desember.", "2025-12-26", "2025-12-08", "relative"),
+])
+def test_dates_derived(text, published, value, derived):
+    mentions = dates_of(text, published)
+    assert len(mentions) == 1
+    assert (mentions[0].when.value, mentions[0].when.derived) == (value, derived)
+    if value is None:
+        assert mentions[0].when.precision == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "Pertemuan berlangsung sekitar 30 hingga 40 menit.",
+    "Laporan terbit pukul 12:34 WIB.",
+    "Mereka berunding selama dua hari di Doha.",
+    "Pria berusia 25 tahun itu ditangkap.",
+    "Sebanyak 5/10 korban adalah anak-anak.",
+    "Tim menang dengan skor 2-1.",
+    "Bantuan untuk 1/2 juta warga.",
+    "Perbatasan sepanjang 500 kilometer dijaga.",
+    "Pompeo berencana mengunjungi empat negara.",
+    "Bantuan senilai Rp 5 miliar disalurkan.",
+    "Sebanyak 30 persen warga mengungsi.",
+    "Pada 2000 orang dibagikan bantuan.",
+    "Konflik berlangsung puluhan tahun lalu.",
+    "Peristiwa itu terjadi beberapa tahun lalu.",
+    "Menurut Juni, semuanya aman.",
+    "Ia tinggal di rumah nomor 17 bersama 3 anak.",
+    "Mereka berjalan selama dua tahun setelah perang.",
+    "Ia tinggal di kawasan Pasar Minggu sejak kecil.",
+    "Hubungi call center di 1500-911 untuk bantuan.",
+])
+def test_dates_not_dates(text):
+    assert dates_of(text) == ()
+
+
+@pytest.mark.parametrize("text,published,tense", [
+    ("Negosiasi diperkirakan akan dilanjutkan pada hari Jumat.", "2025-12-26", "future"),
+    ("Delegasi dijadwalkan tiba pada Senin.", "2025-12-26", "future"),
+    ("Serangan telah terjadi pada Senin.", "2025-12-26", "past"),
+    ("Pertemuan digelar pada Senin.", "2025-12-26", None),
+])
+def test_dates_tense(text, published, tense):
+    (mention,) = dates_of(text, published)
+    assert mention.tense == tense
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("SEA Games digelar di Malaysia 19 - 31 Agustus.", "2017-08-15", "2017-08-19"),
+    ("Semua persiapan sudah selesai pada 10 Oktober.", "2017-09-30", "2017-10-10"),
+    ("Serangan itu telah terjadi pada 20 September.", "2017-09-30", "2017-09-20"),
+    ("Serangan itu terjadi pada 28 Desember.", "2026-01-05", "2025-12-28"),
+    ("Pertemuan akan digelar pada 3 Januari.", "2025-12-28", "2026-01-03"),
+    ("Pertemuan akan digelar Senin (3/1).", "2025-12-28", "2026-01-03"),
+    ("Pertemuan digelar Senin (29/12).", "2026-01-02", "2025-12-29"),
+])
+def test_dates_day_month_year_choice(text, published, value):
+    (mention,) = dates_of(text, published)
+    assert mention.when.value == value
+
+
+def test_dates_sorted_and_offsets_cut_the_text():
+    text = ("Pertemuan berlangsung pada hari Rabu. Panggilan itu terjadi sehari setelah pertemuan. "
+            "Pada 8 Desember, bentrokan terjadi lagi. Pekan lalu kedua pihak berunding.")
+    doc = doc_of(text, "2025-12-26")
+    mentions = extract_dates(doc, LANG)
+    assert [m.span.start for m in mentions] == sorted(m.span.start for m in mentions)
+    for m in mentions:
+        assert doc.text[m.span.start:m.span.end] == m.span.text
+        assert doc.sentences[m.sentence_index].start <= m.span.start < doc.sentences[m.sentence_index].end
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    # the chain names a happening the next sentence dates: Wednesday + 1
+    ("Panggilan tersebut terjadi sehari setelah kedua negara mengadakan pembicaraan.\n"
+     "Pertemuan berlangsung pada hari Rabu di Chanthaburi.", "sehari setelah", "2025-12-25"),
+    # the sentence dates its own main clause
+    ("Bentrokan dimulai kembali pada 8 Desember, sehari setelah sebuah insiden perbatasan.",
+     "sehari setelah", "2025-12-08"),
+    # counted from an explicit date right after it
+    ("Gencatan senjata berlaku dua hari setelah 8 Desember.", "dua hari setelah", "2025-12-10"),
+    # counted from the previous dated happening
+    ("Serangan terjadi pada Senin (15/12).\nEnam orang tewas sehari sebelumnya.", "sehari sebelumnya",
+     "2025-12-14"),
+    ("Pasukan masuk pada Senin (15/12).\nKeesokan harinya, pasukan mundur.", "Keesokan harinya",
+     "2025-12-16"),
+])
+def test_dates_chains(text, expression, value):
+    mentions = dates_of(text, "2025-12-26")
+    found = [m for m in mentions if m.span.text == expression]
+    assert found and found[0].when.value == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
+       st.sampled_from(["kemarin", "hari ini", "besok", "lusa", "pekan lalu", "bulan lalu", "tahun lalu",
+                        "tahun depan", "pada hari Kamis", "Senin (19/9)", "pada 29 Februari",
+                        "pada bulan Oktober", "bulan depan", "akhir pekan ini", "awal bulan ini"]),
+       st.integers(min_value=1, max_value=60),
+       st.sampled_from(["hari", "pekan", "bulan", "tahun"]),
+       st.sampled_from(["lalu", "lagi", "yang lalu", "mendatang"]))
+def test_dates_relative_within_two_years(published, phrase, n, unit, direction):
+    text = f"Serangan terjadi {phrase}. Pertemuan itu {n} {unit} {direction}."
+    for m in dates_of(text, published.isoformat()):
+        assert m.when.derived == "relative"
+        if m.when.value is None:
+            assert m.when.precision == "unknown"
+            continue
+        first, last = _period(m.when.value)
+        distance = max((first - published).days, (published - last).days, 0)
+        assert distance <= 2 * 366
+
+
+def _period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a date value covers (a day, a week's Monday, a month or a year)."""
+    if len(value) == 4:
+        return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    if len(value) == 7:
+        y, m = map(int, value.split("-"))
+        nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+        return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+    day = dt.date.fromisoformat(value)
+    return day, day + dt.timedelta(days=6)
+
+
+def test_dates_no_publication_means_unknown_relative_and_explicit_stays():
+    mentions = dates_of("Serangan terjadi kemarin dan pada 17 Februari 2026.", None)
+    assert [(m.when.value, m.when.precision) for m in mentions] == [(None, "unknown"), ("2026-02-17", "day")]
+
+
+# ----------------------------------------------------------------------------------- event_date
+
+def dated_doc(text: str, published: str | None):
+    doc = doc_of(text, published)
+    return doc.with_layer(dates=extract_dates(doc, LANG))
+
+
+@pytest.mark.parametrize("text,trigger,status,value,derived", [
+    ("Rubio berbicara pada hari Kamis dengan Hun Manet.", "berbicara", "asserted", "2025-12-25", "relative"),
+    ("Negosiasi diperkirakan akan dilanjutkan pada hari Jumat.", "dilanjutkan", "planned", "2025-12-26",
+     "relative"),
+    ("Bentrokan dimulai kembali pada 8 Desember, sehari setelah sebuah insiden melukai dua tentara.",
+     "dimulai", "asserted", "2025-12-08", "relative"),
+    ("Bentrokan dimulai kembali pada 8 Desember, sehari setelah sebuah insiden melukai dua tentara.",
+     "melukai", "asserted", "2025-12-07", "relative"),
+    ("Kedua menteri bertemu di Bangkok.", "bertemu", "asserted", "2025-12-26", "published"),
+    ("Sejak 8 Desember, pasukan menyerang pada hari Rabu.", "menyerang", "asserted", "2025-12-24",
+     "relative"),
+    ("Pasukan menyerang pada Selasa (23/12).\nSerangan itu menewaskan lima orang.", "menewaskan",
+     "asserted", "2025-12-23", "relative"),
+    ("Pasukan menyerang pada Selasa (16/12).\nPresiden mengecam serangan.", "mengecam", "asserted",
+     "2025-12-26", "published"),
+    ("Pasukan menyerang pada Selasa (23/12).\nPresiden mengecam serangan.", "mengecam", "asserted",
+     "2025-12-23", "relative"),
+    ("Pasukan menyerang pada Selasa (23/12).\nPresiden akan mengecam serangan.", "mengecam", "planned",
+     "2025-12-26", "published"),
+    ("Menteri bertemu dengan duta besar baru Laos\nuntuk membahas berbagai masalah pada 20 Desember.",
+     "bertemu", "asserted", "2025-12-20", "relative"),
+    ("Perjanjian diteken pada bulan Oktober di Malaysia.", "diteken", "asserted", "2025-10", "relative"),
+])
+def test_dates_event_date(text, trigger, status, value, derived):
+    doc = dated_doc(text, "2025-12-26")
+    anchor = doc.text.index(trigger)
+    si = doc.sentence_of(anchor).index
+    when = event_date(doc, si, anchor, status)
+    assert (when.value, when.derived) == (value, derived)
+
+
+def test_dates_event_date_without_publication_is_unknown():
+    doc = dated_doc("Kedua menteri bertemu pada hari Kamis di Bangkok.", None)
+    assert event_date(doc, 0, doc.text.index("bertemu"), "asserted").value is None
+    doc = dated_doc("Kedua menteri bertemu di Bangkok.", None)
+    when = event_date(doc, 0, doc.text.index("bertemu"), "asserted")
+    assert (when.value, when.precision, when.derived) == (None, "unknown", "published")
+
+
+# ----------------------------------------------------------------------------------- gold
+
+def test_dates_gold_dev_expressions_resolve_to_gold_dates():
+    """Where a gold event's cue holds a date expression, it resolves to the gold date."""
+    import json
+
+    from conftest import shared_path
+    from warta.pipeline import build_document, prepare_article
+    checked = 0
+    with shared_path("gold", "dev.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    for row in rows:
+        gold = json.loads(shared_path("gold", "dev", f"{row['id']}.json").read_text(encoding="utf-8"))
+        doc = build_document(prepare_article(Article.from_dict(row)), LANG)
+        for event in gold["events"]:
+            if not event.get("date"):
+                continue
+            parts = [p.strip() for p in event["cue"].split("...")]
+            starts = [doc.text.find(p) for p in parts if p and doc.text.find(p) >= 0]
+            if not starts:
+                continue
+            lo = min(starts)
+            hi = max(doc.text.find(p) + len(p) for p in parts if p and doc.text.find(p) >= 0)
+            inside = [m for m in doc.dates if lo <= m.span.start and m.span.end <= hi]
+            if not inside:
+                continue
+            values = [m.when.value or "" for m in inside]
+            assert any(v.startswith(event["date"]) for v in values), (row["id"], event["cue"], values)
+            checked += 1
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("text,published,expression,value", [
+    ("Dalam pertemuan di New York pada Senin (19/9) waktu setempat, Blinken berbicara.", "2022-09-20",
+     "Senin (19/9) waktu setempat", "2022-09-19"),
+    ("Rubio mengangkat isu tersebut dalam panggilan telepon pada hari Kamis.", "2025-12-26", "hari Kamis",
+     "2025-12-25"),
+    ("Bentrokan dimulai kembali pada 8 Desember.", "2025-12-26", "8 Desember", "2025-12-08"),
+    ("Sar Kheng akan membahas berbagai masalah pada 20 April.", "2022-04-22", "20 April", "2022-04-20"),
+    ("AS berupaya mengakhiri pertempuran, pada Jumat (23/10/2020).", "2020-10-24", "Jumat (23/10/2020)",
+     "2020-10-23"),
+])
+def test_dates_brief_examples(text, published, expression, value):
+    found = [m for m in dates_of(text, published) if m.span.text == expression]
+    assert found and found[0].when.value == value

@@ -1,0 +1,98 @@
+"""Quality gate (like trafilatura's evaluation gate): code the gold sets and pin floors a little
+under what the pipeline measures, so a change that lowers quality fails CI.
+
+Two sets: the five seed articles of ``../shared/gold/dev`` and the project gold set of
+``tests/gold`` (46 corpus articles annotated blind; texts read from ``../shared/corpus``).
+Measured with ``warta code … && warta evaluate …`` when the floors were set (see each table).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_GOLD, shared_path
+from warta.evaluate import Score, read_golds, score
+from warta.model import Article
+from warta.pipeline import code_article
+from warta.read import iter_articles
+
+# measured 2026-11-23: event_f1 0.95, figure_f1 1.0, date 1.0, cleaning 1.0
+DEV_FLOORS = {"event_f1": 0.85, "event_precision": 0.85, "event_recall": 0.85, "figure_f1": 0.9,
+              "date_accuracy": 0.8, "cleaning_accuracy": 0.95}
+# measured 2026-11-23: event_f1 0.62 (P 0.70, R 0.56), figure_f1 0.72, date 0.41, cleaning 0.94
+PROJECT_FLOORS = {"event_f1": 0.55, "event_precision": 0.62, "event_recall": 0.48, "figure_f1": 0.6,
+                  "date_accuracy": 0.3, "cleaning_accuracy": 0.9}
+
+
+def _code(path: Path) -> dict[str, dict]:
+    coded = {}
+    for article in iter_articles([str(path)]):
+        assert isinstance(article, Article), article
+        record = code_article(article).to_dict()
+        coded[record["article"]["id"]] = record
+    return coded
+
+
+@pytest.fixture(scope="module")
+def dev_score() -> Score:
+    coded = _code(shared_path("gold", "dev.jsonl"))
+    return score(coded, read_golds(shared_path("gold", "dev")))
+
+
+@pytest.fixture(scope="module")
+def project_coded(project_gold_input) -> dict[str, dict]:
+    return _code(project_gold_input)
+
+
+@pytest.fixture(scope="module")
+def project_score(project_coded) -> Score:
+    return score(project_coded, read_golds(PROJECT_GOLD))
+
+
+def _check(result: Score, floors: dict[str, float]) -> list[str]:
+    summary = result.summary()
+    return [f"{k} {summary[k]} < floor {v}" for k, v in floors.items() if summary[k] < v]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("metric", sorted(DEV_FLOORS))
+def test_quality_gate_dev_floor(dev_score, metric):
+    assert not _check(dev_score, {metric: DEV_FLOORS[metric]}), "\n".join(dev_score.notes)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("metric", sorted(PROJECT_FLOORS))
+def test_quality_gate_project_floor(project_score, metric):
+    assert not _check(project_score, {metric: PROJECT_FLOORS[metric]}), "\n".join(project_score.notes)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("which", ["dev", "project"])
+@pytest.mark.parametrize("metric", ["schema_errors", "events_from_unrelated_text", "figures_from_unrelated_text"])
+def test_quality_gate_zero(dev_score, project_score, which, metric):
+    result = dev_score if which == "dev" else project_score
+    assert result.summary()[metric] == 0, [n for n in result.notes if "unrelated" in n or "evidence" in n]
+
+
+@pytest.mark.shared
+def test_quality_gate_unrelated_articles_give_no_events(project_coded):
+    """Gold articles with no events (sport, lifestyle, school news) must get none."""
+    golds = {g["id"]: g for g in read_golds(PROJECT_GOLD)}
+    empty = {aid for aid, g in golds.items() if not g["events"]}
+    assert empty
+    coded = project_coded
+    noisy = {aid: [e["event_type"] for e in coded[aid]["events"] if e["status"] not in ("negated", "hypothetical")]
+             for aid in empty}
+    assert not {k: v for k, v in noisy.items() if v}
+
+
+@pytest.mark.shared
+def test_quality_gate_evidence_cuts_the_text():
+    for record in _code(shared_path("gold", "dev.jsonl")).values():
+        text = record["article"]["text"]
+        for e in record["events"]:
+            for ev in [e["evidence"], *e["evidence"].get("more", [])]:
+                assert text[ev["start"]:ev["end"]] == ev["text"]
+                for span in (ev.get("fields") or {}).values():
+                    assert text[span["start"]:span["end"]] == span["text"]

@@ -1,0 +1,168 @@
+"""Event clusters and near-duplicate links in the store, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+
+from test_store_support import coded, event, store, store_url  # noqa: F401
+from warta.model import Figure, Place
+from warta.store import EventQuery, open_store
+
+GAZA = Place("Gaza", "Gaza", "PSE", 31.50, 34.46)
+GAZA_CITY = Place("Gaza City", None, "PSE", 31.52, 34.45)
+KYIV = Place("Kyiv", None, "UKR", 50.45, 30.52)
+
+BASE = dict(event_type="ASSAULT", src="ISR", tgt="PSE", day="2025-06-01", place=GAZA)
+
+
+@pytest.mark.parametrize("other,same", [
+    ({}, True),
+    ({"src": "PSE", "tgt": "ISR"}, True),                   # clashes: either direction
+    ({"day": "2025-06-03"}, True),
+    ({"day": "2025-05-29"}, True),
+    ({"day": "2025-06-05"}, False),                         # beyond the 3-day window
+    ({"event_type": "COERCE"}, False),
+    ({"tgt": "LBN"}, False),
+    ({"place": GAZA_CITY}, True),                           # near
+    ({"place": KYIV}, False),                               # far
+    ({"place": None}, True),                                # unknown place fits
+    ({"status": "negated"}, None),                          # not clustered at all
+    ({"status": "hypothetical"}, None),
+])
+def test_store_clusters_join(store, other, same):
+    store.add([coded("a1", (event("e1", **BASE),), source="kompas.com")])
+    store.add([coded("a2", (event("e2", **{**BASE, **other}),),
+                     text="Laporan lain tentang serangan yang ditulis ulang oleh media berbeda. " * 3,
+                     source="detik.com")])
+    c1 = store.event("e1")["cluster_id"]
+    c2 = store.event("e2")["cluster_id"]
+    if same is None:
+        assert c2 is None
+    else:
+        assert (c1 == c2) is same
+    assert store.check() == []
+
+
+@pytest.mark.parametrize("first,second,same", [
+    (("SANCTION", "USA", "RUS"), ("SANCTION", "USA", "RUS"), True),
+    (("SANCTION", "USA", "RUS"), ("SANCTION", "RUS", "USA"), False),   # directed type
+    (("CONSULT", "IDN", "MYS"), ("CONSULT", "MYS", "IDN"), True),      # symmetric type
+    (("AGREE", "IDN", "MYS"), ("AGREE", "MYS", "IDN"), True),
+    (("ACCUSE", "CHN", "PHL"), ("ACCUSE", "PHL", "CHN"), False),
+])
+def test_store_clusters_direction(store, first, second, same):
+    store.add([coded("a1", (event("e1", *first),)),
+               coded("a2", (event("e2", *second),), text="Berita kedua yang sama sekali berbeda isinya. " * 4)])
+    assert (store.event("e1")["cluster_id"] == store.event("e2")["cluster_id"]) is same
+
+
+def test_store_cluster_summary(store):
+    killed = lambda n: (Figure("killed", n, group="civilians"),)  # noqa: E731
+    store.add([coded("a1", (event("e1", **BASE, figures=killed(20)),), source="kompas.com",
+                     published="2025-06-02")])
+    store.add([coded("a2", (event("e2", **{**BASE, "day": "2025-06-02"}, figures=killed(25)),),
+                     text="Versi detik tentang serangan yang sama dengan kata-kata lain. " * 3,
+                     source="detik.com", published="2025-06-01")])
+    store.add([coded("a3", (event("e3", **{**BASE, "day": "2025-06-04"}, figures=killed(31)),),
+                     text="Kantor berita lain melaporkan jumlah korban yang berbeda lagi. " * 3,
+                     source="antaranews.com", published="2025-06-04")])
+    page = store.clusters(EventQuery())
+    assert page.total == 1
+    c = page.items[0]
+    assert (c["n_events"], c["n_articles"], c["n_sources"]) == (3, 3, 3)
+    assert c["sources"] == ["antaranews.com", "detik.com", "kompas.com"]
+    assert c["articles"] == ["a2", "a1", "a3"]            # by publication
+    assert (c["first_report"], c["first_article_id"]) == ("2025-06-01", "a2")
+    assert (c["first_date"], c["last_date"]) == ("2025-06-01", "2025-06-04")
+    assert c["figures"] == {"killed": {"low": 20, "high": 31, "reports": 3}}
+    # each report's own figure stays with its event
+    assert [f.low for f in store.coded_article("a3").events[0].figures] == [31]
+    assert [s["article_id"] for s in store.event("e3")["sources"]] == ["a2", "a1", "a3"]
+    full = store.cluster(c["id"])
+    assert [e["id"] for e in full["events"]] == ["e1", "e2", "e3"]
+
+
+def test_store_clusters_chain_and_determinism(store_url, tmp_path):
+    days = ["2025-06-01", "2025-06-04", "2025-06-07", "2025-06-20"]
+    batch = [coded(f"a{i}", (event(f"e{i}", **{**BASE, "day": d}),),
+                   text=f"Laporan nomor {i} tentang kejadian itu, ditulis berbeda. " * 3)
+             for i, d in enumerate(days)]
+    s = open_store(store_url)
+    for c in batch:
+        s.add([c])
+    ids = [s.event(f"e{i}")["cluster_id"] for i in range(4)]
+    assert ids[0] == ids[1] == ids[2] != ids[3]       # joins through the growing window
+    other = open_store(str(tmp_path / "again.db"))
+    for c in batch:
+        other.add([c])
+    assert [other.event(f"e{i}")["cluster_id"] for i in range(4)] == ids
+    s.close()
+    other.close()
+
+
+def test_store_clusters_follow_recoding(store):
+    store.add([coded("a1", (event("e1", **BASE),)),
+               coded("a2", (event("e2", **BASE),), text="Teks kedua yang berbeda dari yang pertama. " * 3)])
+    cid = store.event("e1")["cluster_id"]
+    store.add([coded("a2", ())], coder_version="v2")           # a2 no longer has the event
+    assert store.clusters(EventQuery()).items[0]["n_articles"] == 1
+    store.add([coded("a1", (event("e9", "PROTEST", "IDN", None),))], coder_version="v2")
+    assert all(c["id"] != cid for c in store.clusters(EventQuery()).items)   # emptied: gone
+    assert store.check() == []
+
+
+@pytest.mark.parametrize("query,expected", [
+    (EventQuery(country="PSE"), 1),
+    (EventQuery(dyad=("PSE", "ISR")), 1),
+    (EventQuery(country="USA"), 0),
+    (EventQuery(event_type="ASSAULT"), 1),
+    (EventQuery(date_from="2025-07"), 0),
+    (EventQuery(place="gaza"), 1),
+    (EventQuery(text="menyerang"), 1),
+    (EventQuery(text="perdamaian"), 0),
+])
+def test_store_clusters_filter(store, query, expected):
+    store.add([coded("a1", (event("e1", **BASE, text="Israel menyerang Gaza."),))])
+    assert store.clusters(query).total == expected
+
+
+STORY = ("Pasukan Israel kembali melancarkan serangan udara ke wilayah Jalur Gaza pada Senin malam. "
+         "Kementerian Kesehatan setempat menyebut sedikitnya 20 orang tewas dan puluhan lainnya "
+         "luka-luka akibat serangan tersebut. Serangan itu terjadi beberapa jam setelah utusan "
+         "Amerika Serikat tiba di Kairo untuk membahas gencatan senjata. Militer Israel mengatakan "
+         "sasaran serangan adalah fasilitas milik kelompok Hamas.")
+
+
+def test_store_duplicates_repointed(store):
+    """The first copy is the earliest published, then the smallest id, whatever the order."""
+    store.add([coded("m", (event("em", **BASE),), text=STORY, published="2025-06-02")])
+    store.add([coded("k", (event("ek", **BASE),), text="Baca juga: lainnya\n" + STORY,
+                     published="2025-06-01", source="detik.com")])
+    assert store.article("m")["duplicate_of"] == "k" and store.article("k")["duplicate_of"] is None
+    store.add([coded("z", (event("ez", **BASE),), text=STORY + " (ant)", published="2025-06-01"),
+               coded("q", (), text=STORY.upper(), published="2025-05-31")])
+    links = {a: store.article(a)["duplicate_of"] for a in "kmzq"}
+    assert links == {"k": "q", "m": "q", "z": "q", "q": None}
+    assert [e["id"] for e in store.events(EventQuery()).items] == []   # q has no events itself
+    assert {e["id"] for e in store.events(EventQuery(include_duplicates=True)).items} == {"em", "ek", "ez"}
+    assert store.counts(EventQuery(), by=("dyad",)) == []
+    assert store.stats()["duplicates"] == 3
+    assert store.check() == []
+
+
+def test_store_duplicates_not_counted(store):
+    store.add([coded("a", (event("e1", **BASE),), text=STORY, published="2025-06-01"),
+               coded("b", (event("e2", **BASE),), text=STORY + " Editor: X", published="2025-06-02")])
+    rows = store.counts(EventQuery(), by=("dyad",))
+    assert rows[0]["events"] == 1
+    assert store.counts(EventQuery(include_duplicates=True), by=("dyad",))[0]["events"] == 2
+    assert store.event("e2")["cluster_id"] == store.event("e1")["cluster_id"]   # still a source
+
+
+def test_store_duplicates_hard_negative(store):
+    follow_up = ("Jumlah korban tewas akibat serangan udara Israel di Jalur Gaza bertambah menjadi "
+                 "35 orang, kata Kementerian Kesehatan pada Rabu. Tim penyelamat masih mencari "
+                 "korban di bawah reruntuhan bangunan di kota Khan Younis.")
+    store.add([coded("a", (event("e1", **BASE),), text=STORY),
+               coded("b", (event("e2", **{**BASE, "day": "2025-06-02"}),), text=follow_up)])
+    assert store.article("b")["duplicate_of"] is None
+    assert store.event("e1")["cluster_id"] == store.event("e2")["cluster_id"]   # a cluster instead

