@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 FILES = ("kompas-2025.jsonl", "detik-2026.jsonl", "indosum-2016-2018.jsonl")
 ANNOTATED = REPO / "tests" / "data" / "date_expressions.tsv"
+NON_DATES = REPO / "tests" / "data" / "date_non_dates.txt"
 
 
 def corpus_articles(limit: int) -> list[dict]:
@@ -108,6 +109,10 @@ def main() -> None:
           f"dateparser {d_ok}/{len(rows)} = {d_ok / len(rows):.3f}")
     if args.verbose:
         print("\n".join(misses))
+    negatives = [ln for ln in NON_DATES.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    w_false = sum(bool(warta_dates(t, "2026-05-28", lang)) for t in negatives)
+    d_false = sum(bool(dateparser_dates(t, "2026-05-28")) for t in negatives)
+    print(f"false dates in {len(negatives)} sentences without one: warta {w_false}, dateparser {d_false}")
 
     articles = corpus_articles(args.articles)
     if not articles:
@@ -117,12 +122,21 @@ def main() -> None:
     w_time, w_found = time_it(lambda a: warta_dates(a["text"], a.get("published"), lang), articles)
     print(f"warta:      {len(articles)} articles, {chars / 1e6:.1f} M chars, {w_time:.2f} s "
           f"({len(articles) / w_time:.0f} articles/s), {w_found} expressions")
+    docs = [segment(Article(id="b", text=a["text"], published=a.get("published"), language="id"), lang)
+            for a in articles]
+    start = time.perf_counter()
+    for doc in docs:
+        extract_dates(doc, lang)
+    layer = time.perf_counter() - start
+    print(f"warta date layer alone (documents already segmented): {layer:.2f} s "
+          f"({len(docs) / layer:.0f} articles/s)")
     subset = articles[:args.dateparser_articles]
     d_time, d_found = time_it(lambda a: dateparser_dates(a["text"], a.get("published")), subset)
     print(f"dateparser: {len(subset)} articles, {d_time:.2f} s ({len(subset) / d_time:.1f} articles/s), "
           f"{d_found} expressions")
-    per_w, per_d = w_time / len(articles), d_time / len(subset)
-    print(f"speed-up: {per_d / per_w:.0f}x per article")
+    per_w, per_layer, per_d = w_time / len(articles), layer / len(docs), d_time / len(subset)
+    print(f"dateparser per article / warta per article: {per_d / per_w:.1f}x (segmenting included), "
+          f"{per_d / per_layer:.1f}x (date layer alone); the machine is shared, so compare runs of one sitting")
 
 
 if __name__ == "__main__":

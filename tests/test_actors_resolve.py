@@ -135,7 +135,8 @@ def test_actors_no_country(text):
 
 
 @pytest.mark.parametrize("text", ["as", "MAS", "KASUS", "bahasa Inggris", "dolar AS", "rusia",
-                                  "sama", "Kapan", "Sama"])
+                                  "sama", "Kapan", "Sama", "negara bagian New Jersey",
+                                  "Jersey baru Timnas", "negara bagian Georgia", "Liga Inggris"])
 def test_actors_no_mention(text):
     assert [m for m in mentions(text) if m.kind == "country"] == []
 
@@ -162,7 +163,8 @@ def test_actors_spans_are_exact_and_sorted():
 
 
 @pytest.mark.parametrize("text,kind,span", [
-    ("Menteri Luar Negeri AS Marco Rubio mengatakan", "person", "Menteri Luar Negeri AS Marco Rubio"),
+    ("Menteri Luar Negeri AS Marco Rubio mengatakan", "person",
+     "Menteri Luar Negeri AS Marco Rubio"),
     ("serangan oleh tentara Thailand kemarin", "demonym", "tentara Thailand"),
     ("Kementerian Dalam Negeri Kamboja mengatakan", "org", "Kementerian Dalam Negeri Kamboja"),
     ("31 warga sipil Kamboja tewas", "demonym", "warga sipil Kamboja"),
@@ -201,3 +203,127 @@ def test_actors_group_without_count_does_not_inherit():
     ms = mentions("Kementerian Pertahanan Armenia mengatakan serangan itu menargetkan "
                   "infrastruktur militer dan sipil.")
     assert [m.actor.country for m in ms if m.span.text == "militer"] in ([], [None])
+
+
+@pytest.mark.parametrize("text,country,role", [
+    ("Gubernur Jawa Barat Dedi Mulyadi", "IDN", "governor"),
+    ("Gubernur Aceh", "IDN", "governor"),
+    ("Wali Kota Kyiv Vitali Klitschko", "UKR", "mayor"),
+    ("Kementerian Kesehatan Gaza", "PSE", "health ministry"),
+    ("Kementerian Kesehatan Iran", "IRN", "health ministry"),
+    ("Kepala Staf Umum Militer Iran Jenderal Mohammad Bagheri", "IRN", "chief of general staff"),
+    ("Pemimpin Tertinggi Iran, Mojtaba Khamenei", "IRN", "supreme leader"),
+    ("Menteri Luar Negeri (Menlu) China Wang Yi", "CHN", "foreign minister"),
+    ("Kanselir Friedrich Merz", "DEU", "chancellor"),
+    ("Paus Leo XIV", "VAT", "pope"),
+])
+def test_actors_titles_with_places_and_ranks(text, country, role):
+    actor = resolve_actor_text(text, LANG, "2026-05-01")
+    assert actor.country == country and actor.role == role
+
+
+@pytest.mark.parametrize("text", [
+    "di kota Bandar Abbas kemarin",        # "Abbas" is part of a place name here
+    "Menteri Pendidikan Julius Migos",     # an unknown minister: no country invented
+    "Kementerian Kebudayaan",
+    "Reuters melaporkan",                  # a news agency without a country
+])
+def test_actors_no_invented_country(text):
+    actor = resolve_actor_text(text, LANG, "2026-05-01")
+    assert actor is None or actor.country is None
+
+
+def test_actors_media_without_country_stays_null_in_article():
+    ms = mentions("Pemerintah Israel menolak.\nReuters melaporkan hal itu.")
+    reuters = [m for m in ms if m.span.text == "Reuters"]
+    assert reuters and reuters[0].actor.country is None
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("warga Gaza", "PSE", "CVL"),
+    ("penduduk Kharkiv", "UKR", "CVL"),
+    ("militan Idlib", "SYR", "REB"),
+    ("tentara bayaran Rusia", "RUS", "MIL"),
+    ("warga Jakarta", "IDN", "CVL"),
+])
+def test_actors_group_of_a_place(text, country, sector):
+    actor = resolve_actor_text(text, LANG, "2025-06-01")
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pyongyang mengecam tindakan tersebut.", [("Pyongyang", "PRK")]),
+    ("Moskow menuduh Kyiv melanggar gencatan senjata.", [("Moskow", "RUS"), ("Kyiv", "UKR")]),
+    ("Beijing menolak tuduhan itu.", [("Beijing", "CHN")]),
+    ("Pertemuan di Beijing berlangsung lancar.", []),          # a place, not an actor
+    ("Delegasi tiba ke Washington kemarin.", []),
+    ("Klub Paris Saint-Germain menang.", []),                  # part of a longer name
+    ("Washington Post melaporkan hal itu.", [("Washington Post", "USA")]),
+])
+def test_actors_capital_stands_for_government(text, expected):
+    got = [(m.span.text, m.actor.country) for m in mentions(text) if m.kind in ("country", "org")]
+    assert got == expected
+    for m in mentions(text):
+        if m.kind == "country" and m.span.text in dict(expected):
+            assert m.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Presiden Meksiko Alami Pelecehan Seksual di Jalan", "Presiden Meksiko"),
+    ("PM Thailand Didesak Lengser Usai Kehilangan Dukungan", "PM Thailand"),
+])
+def test_actors_headline_words_are_not_a_name(text, span):
+    ms = mentions(text)
+    assert ms[0].span.text == span and ms[0].kind == "office"
+
+
+def test_actors_wni_is_indonesian():
+    assert resolve_actor_text("WNI", LANG).country == "IDN"
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Pemimpin kelompok Houthi Abdul Malik al-Houthi", "YEM", "REB"),
+    ("juru bicara Hamas", "PSE", "REB"),
+    ("juru bicara Pentagon", "USA", "MIL"),
+    ("pejuang kelompok Hamas", "PSE", "REB"),
+    ("Juru Bicara Kementerian Luar Negeri AS Ned Price", "USA", "GOV"),
+])
+def test_actors_title_of_a_non_state_body(text, country, sector):
+    actor = resolve_actor_text(text, LANG, "2025-06-01")
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("infrastruktur militer dan sipil", []),
+    ("kantor polisi diserang", []),
+    ("militer menyerang desa", [("militer", "group")]),
+    ("operasi militer AS di Iran", [("militer AS", "demonym"), ("Iran", "country")]),
+    ("polisi menangkap dua orang", [("polisi", "group")]),
+])
+def test_actors_modifier_group_words(text, expected):
+    assert [(m.span.text, m.kind) for m in mentions(text)] == expected
+
+
+def test_actors_title_with_bracketed_abbreviation():
+    ms = mentions("Menteri Luar Negeri Amerika Serikat (Menlu AS) Marco Rubio mengatakan.")
+    assert [(m.kind, m.span.text) for m in ms] == [
+        ("person", "Menteri Luar Negeri Amerika Serikat (Menlu AS) Marco Rubio")]
+
+
+@pytest.mark.parametrize("text,span,name,country", [
+    ("kata Avichay Adraee, juru bicara militer Israel, kepada wartawan.",
+     "Avichay Adraee, juru bicara militer Israel", "Avichay Adraee", "ISR"),
+    ("kata juru bicara militer Israel, Avichay Adraee, kepada wartawan.",
+     "juru bicara militer Israel, Avichay Adraee", "Avichay Adraee", "ISR"),
+    ("Menurut Kepala Staf Umum Militer Iran, Mohammad Bagheri.",
+     "Kepala Staf Umum Militer Iran, Mohammad Bagheri", "Mohammad Bagheri", "IRN"),
+])
+def test_actors_name_in_apposition(text, span, name, country):
+    persons = [m for m in mentions(text) if m.kind == "person"]
+    assert [(m.span.text, m.actor.name, m.actor.country) for m in persons] == [
+        (span, name, country)]
+
+
+def test_actors_place_before_title_is_not_a_name():
+    ms = mentions("Pertemuan di Phnom Penh, Kepala Staf Umum Tentara Rakyat Laos hadir.")
+    assert all("Phnom Penh" not in (m.actor.name or "") for m in ms)

@@ -145,6 +145,14 @@ def test_browser_filter_open_event_and_highlight(server, browser):
     assert "type=ASSAULT" in browser.current_url and "country=ARM" in browser.current_url
     assert all(r.find_element(By.CSS_SELECTOR, ".chip").text == "ASSAULT" for r in rows(browser))
 
+    # The map zooms to the filtered events and back.
+    zoom = browser.find_element(By.ID, "zoom")
+    zoom.click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#map svg.zoomed path.country.has-events"))
+    assert zoom.get_attribute("aria-pressed") == "true"
+    zoom.click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#map svg:not(.zoomed)"))
+
     # Open the first event from the keyboard.
     first = rows(browser)[0]
     event_id = first.get_attribute("data-event-id")

@@ -82,6 +82,11 @@ def test_clean_drops_boilerplate_line(line):
     "Reuters melaporkan bahwa Tokyo dan Washington memiliki perjanjian aliansi sejak 1960.",
     "Kantor berita AFP menyebutkan sedikitnya 20 orang tewas dalam serangan itu.",
     "Cleveland Cavaliers 100 - Charlotte Hornets 93",
+    "Kominfo memblokir ribuan situs judi online dan akun slot gacor sepanjang tahun ini.",
+    "Polisi menangkap bandar togel online di Medan pada Selasa (12/3).",
+    "\"Bergabung dengan sebuah band K-pop,\" tulis Elgort dalam keterangan foto yang diunggah di akun Twitter miliknya.",
+    "Ikuti perkembangan perang ini, kata dia, karena aplikasi perpesanan Telegram diblokir pemerintah Rusia sejak Senin.",
+    "Main hakim sendiri terjadi di Bekasi setelah seorang pria dituduh mencuri motor pada 2023.",
     "Israel adalah satu-satunya negara yang diberi sesi khusus oleh Dewan HAM PBB.",
     "Komentar Menlu itu memicu protes dari Kedutaan Besar Rusia di Jakarta pada Selasa malam.",
 ])
@@ -93,8 +98,10 @@ def test_clean_keeps_story_line(line):
 @pytest.mark.parametrize("line, spam, kept", [
     ("💡 Kesimpulan: Daftar Mustang303 mudah Penguatan kerja sama pertahanan adalah langkah positif.",
      "Daftar Mustang303 mudah", "Penguatan kerja sama pertahanan adalah langkah positif."),
-    ("Kedua negara sepakat situs slot gacor terpercaya untuk memperkuat kerja sama keamanan.",
-     "situs slot gacor terpercaya", "Kedua negara sepakat untuk memperkuat kerja sama keamanan."),
+    ("Kedua negara sepakat situs slot Raja88 gacor untuk memperkuat kerja sama keamanan.",
+     "situs slot Raja88 gacor", "Kedua negara sepakat untuk memperkuat kerja sama keamanan."),
+    ("Kedua negara sepakat Hoki99 slot gacor maxwin untuk memperkuat kerja sama keamanan.",
+     "Hoki99 slot gacor maxwin", "Kedua negara sepakat untuk memperkuat kerja sama keamanan."),
     ("Pemerintah Thailand login Garuda777 resmi menolak tuduhan itu dengan tegas.",
      "login Garuda777 resmi", "Pemerintah Thailand menolak tuduhan itu dengan tegas."),
 ])
@@ -226,3 +233,87 @@ def test_clean_removed_accumulates_and_text_is_idempotent():
 ])
 def test_clean_line_key(line, key):
     assert line_key(line) == key
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel menyerang Gaza.", "Israel menyerang Gaza."),
+    ("Israel menyerang Gaza", "Israel menyerang Gaza"),
+    ("Presiden tiba.\nIsrael menyerang Gaza.", "Presiden tiba.\nIsrael menyerang Gaza."),
+    ("Rusia dan Ukraina sepakat gencatan senjata", "Rusia dan Ukraina sepakat gencatan senjata"),
+    ("Dimensy\nPresiden tiba.\n" + S1, "Presiden tiba.\n" + S1),
+    ("AS Maju Upayakan Gencatan Senjata yang Sempat Gagal\nIsrael menyerang Gaza pada Senin.",
+     "Israel menyerang Gaza pada Senin."),
+    ("Baca juga: Rusia menyerang", ""),                       # boilerplate only: nothing left
+    ("ADVERTISEMENT\n\n", ""),
+])
+def test_clean_short_texts_are_not_emptied(text, expected):
+    assert clean(text)[0] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "- [Apakah Boleh Memandikan Anak Saat Demam? Ini Penjelasan Dokter](http://lifestyle.kompas.com/read/2025/11/02/a)",
+    "- [Berapa Kadar SPF Ideal untuk Sunscreen Anak?](http://lifestyle.kompas.com/read/b){target=\"_blank\"}",
+    "[6 Polisi di Kalimantan Selatan Positif Narkoba](https://solo.tribunnews.com/2025/05/27/c)",
+    "[<LINK LIVE STREAMING>](https://www.vidio.com/live/9183-champions-tv-6?schedule_id=4678868)",
+    "<LINK LIVE STREAMING>",
+])
+def test_clean_drops_link_only_lines(line):
+    text, _ = clean(f"{S1}\n\n{line}\n\n{S2}")
+    assert text == f"{S1}\n\n{S2}"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Polisi menangkap tiga orang di lokasi. Simak selengkapnya di sini .", "Polisi menangkap tiga orang di lokasi."),
+    ("Polisi menangkap tiga orang. Artikel ini pertama kali terbit dalam bahasa Inggris di DW.", "Polisi menangkap tiga orang."),
+    ("Pasukan itu ditarik mundur dari perbatasan. (Antara)", "Pasukan itu ditarik mundur dari perbatasan."),
+    ("Banyak media khawatir intimidasi akan meningkat saat pemilihan presiden. (Reuters)",
+     "Banyak media khawatir intimidasi akan meningkat saat pemilihan presiden."),     # a credit, not a caption
+    ("Pasukan itu ditarik mundur dari perbatasan. [Antara]", "Pasukan itu ditarik mundur dari perbatasan."),
+])
+def test_clean_cuts_more_glued_tails(line, kept):
+    text, _ = clean(f"{S1}\n{line}")
+    assert text.endswith("\n" + kept)
+
+
+def test_clean_keeps_markdown_link_inside_a_sentence():
+    text, _ = clean(f"{S1}\nSaat dihubungi [Kompas.com](https://www.kompas.com/) pada Sabtu, Bramantya menjelaskan hal itu.")
+    assert "Saat dihubungi Kompas.com pada Sabtu, Bramantya menjelaskan hal itu." in text
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Banyak warga ketakutan. Lihat Video Kepulauan Canary Tolak Kedatangan Kapal yang Viral",
+     "Banyak warga ketakutan."),
+    ("Hal itu belum bisa dijelaskan. Editor: Prihardani Purba", "Hal itu belum bisa dijelaskan."),
+    ("Ini sejarah. Laporan ini terbit pertama kali dalam Bahasa Inggris Diadaptasi oleh Rizki Nugraha",
+     "Ini sejarah."),
+])
+def test_clean_cuts_tails_of_flat_text(line, kept):
+    text, _ = clean(f"{S1} {line}")
+    assert text == f"{S1} {kept}"
+
+
+def test_clean_story_that_announces_its_own_summary_is_kept():
+    body = f"{S1}\n\nBerikut rangkuman informasinya.\n\n1. Kereta ekonomi bersubsidi\n\n{S2}\n{S3}"
+    text, _ = clean(body)
+    assert "Berikut rangkuman informasinya." in text and S3 in text
+
+
+def test_clean_empty_markdown_link_line():
+    text, _ = clean(f"{S1}\n\n[](http://money.kompas.com/read/2025/10/31/103849226/prabowo)\n\n{S2}")
+    assert text == f"{S1}\n\n{S2}"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = [S1, S2, "Baca juga: Lain", "ADVERTISEMENT", "Daftar Mustang303 mudah", "---", "null", "\n", "\n\n",
+          " ", "Terkini Lainnya", "Dimensy", "22 April 2022", "(afr/afr)", "[img.2]", "Editor: X", "\u00a0", "\r\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(PIECES), max_size=25).map("".join)))
+def test_clean_never_raises_and_output_is_tidy(text):
+    out, removed, title = clean_text(text, None, LANG)
+    assert "\r" not in out and "\n\n\n" not in out
+    assert out == out.strip()
+    assert all(line == line.strip() for line in out.split("\n"))
+    assert len(out) <= len(text) + 1

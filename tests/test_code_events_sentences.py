@@ -81,7 +81,7 @@ TYPE_ROWS = [
     ("China menyalurkan bantuan medis ke Laos.", [("AID", "CHN", "LAO")]),
     ("Australia memberikan bantuan kemanusiaan kepada Filipina setelah topan.", [("AID", "AUS", "PHL")]),
     # RETREAT
-    ("Rusia menarik pasukan dari wilayah Kherson.", [("RETREAT", "RUS", None)]),
+    ("Rusia menarik pasukan dari wilayah Kherson di Ukraina.", [("RETREAT", "RUS", "UKR")]),
     ("Hamas membebaskan tiga sandera Israel pada Sabtu.", [("RETREAT", "PSE", "ISR")]),
     ("Israel membebaskan 90 tahanan Palestina.", [("RETREAT", "ISR", "PSE")]),
     ("Gencatan senjata antara Israel dan Hizbullah berlaku sejak Rabu pagi.", [("RETREAT", "ISR", "LBN")]),
@@ -125,8 +125,8 @@ TYPE_ROWS = [
     # MOBILIZE
     ("Rusia mengerahkan pasukan ke perbatasan Ukraina.", [("MOBILIZE", "RUS", "UKR")]),
     ("China mengirim kapal perang ke perairan dekat Taiwan.", [("MOBILIZE", "CHN", "TWN")]),
-    ("Korea Selatan menyiagakan pasukan setelah Korea Utara menembakkan rudal.", [("MOBILIZE", "KOR", None)]),
-    ("Amerika Serikat mengerahkan kapal induk ke Timur Tengah.", [("MOBILIZE", "USA", None)]),
+    ("Korea Selatan menyiagakan pasukan di perbatasan dengan Korea Utara.", [("MOBILIZE", "KOR", "PRK")]),
+    ("Amerika Serikat mengerahkan kapal induk ke perairan Iran.", [("MOBILIZE", "USA", "IRN")]),
     ("India mengerahkan tentara ke perbatasan Pakistan.", [("MOBILIZE", "IND", "PAK")]),
     # COERCE
     ("Polisi Malaysia menangkap 20 warga negara Indonesia di Johor.", [("COERCE", "MYS", "IDN")]),
@@ -160,10 +160,14 @@ STATUS_ROWS = [
     ("Israel tidak menyerang Lebanon pada Senin, kata juru bicara militer.", "ASSAULT", "negated"),
     ("Rusia membantah menyerang warga sipil Ukraina.", "ASSAULT", "negated"),
     ("China belum menandatangani perjanjian itu dengan Filipina.", "AGREE", "negated"),
+    ("Israel tidak hanya menyerang Lebanon tetapi juga Suriah.", "ASSAULT", "asserted"),
+    ("Korea Utara tidak akan pernah bernegosiasi dengan Amerika Serikat.", "REJECT", "asserted"),
+    ("Iran menolak berunding dengan Amerika Serikat.", "REJECT", "asserted"),
     ("Jika Iran menyerang Israel, Amerika Serikat akan membalas.", "ASSAULT", "hypothetical"),
-    ("Apabila Korea Utara menembakkan rudal, Jepang akan mengerahkan pasukan.", "MOBILIZE", "hypothetical"),
+    ("Apabila China menyerang Taiwan, Amerika Serikat akan mengerahkan pasukan ke Taiwan.", "MOBILIZE", "hypothetical"),
     ("Rusia diduga menyerang jaringan listrik Ukraina.", "ASSAULT", "claimed"),
     ("Ukraina mengklaim Rusia menyerang pembangkit listrik di Kharkiv.", "ASSAULT", "claimed"),
+    ("Filipina menuduh China menyerang kapal Filipina di Laut China Selatan.", "ASSAULT", "claimed"),
     ("Israel menyerang Lebanon pada Senin, kata pejabat Lebanon.", "ASSAULT", "asserted"),
     ("Kementerian Luar Negeri Iran mengatakan Israel menyerang Suriah.", "ASSAULT", "asserted"),
 ]
@@ -203,17 +207,46 @@ PARTY_ROWS = [
      [("CONSULT", "USA", "ARM"), ("CONSULT", "USA", "AZE")]),
     ("Rusia menyerang Ukraina dan Jerman mengecam serangan tersebut.", [("ASSAULT", "RUS", "UKR")]),
     ("Indonesia mengecam serangan Rusia terhadap Ukraina.", [("ACCUSE", "IDN", "RUS"), ("ASSAULT", "RUS", "UKR")]),
+    # a fronted clause takes the main clause's subject
+    ("Dalam pertemuan di Tokyo dengan Menteri Luar Negeri Jepang, Menteri Luar Negeri Indonesia membahas kerja sama maritim.",
+     [("CONSULT", "IDN", "JPN")]),
+    ("Saat berkunjung ke Beijing pekan ini, Menteri Pertahanan Pakistan bertemu Menteri Luar Negeri China.",
+     [("CONSULT", "PAK", "CHN")]),
     # passive voice flips roles
     ("Kapal nelayan Vietnam ditahan oleh penjaga pantai China.", [("COERCE", "CHN", "VNM")]),
     ("Kedutaan Besar Amerika Serikat di Baghdad diserang milisi Irak.", [("ASSAULT", "IRQ", "USA")]),
-    # victims of a blast are its target
-    ("Dua tentara Thailand terluka akibat ledakan ranjau di perbatasan.", [("ASSAULT", None, "THA")]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", PARTY_ROWS, ids=[r[0][:50] for r in PARTY_ROWS])
 def test_code_events_parties(text, expected):
     assert expect(*expected) <= triples(code(text))
+
+
+ONE_SIDED_ROWS = [
+    "Dua tentara Thailand terluka akibat ledakan ranjau di perbatasan.",
+    "Rusia menyiagakan sistem pertahanan udaranya.",
+    "Polisi Malaysia menangkap 20 orang di Johor.",
+    "Israel melancarkan serangan udara pada Selasa malam.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_SIDED_ROWS, ids=[r[:50] for r in ONE_SIDED_ROWS])
+def test_code_events_one_sided_is_not_coded(text):
+    """An event whose other side the article never names is not coded (measured: such events
+    were wrong nine times in ten on the project gold set)."""
+    assert code(text) == ()
+
+
+def test_code_events_article_sides_complete_a_one_sided_attack():
+    text = ("Thailand dan Kamboja kembali bersitegang di perbatasan.\n"
+            "Kedua negara saling tuding soal pelanggaran gencatan senjata.\n"
+            "Kedua negara juga saling menyalahkan atas jatuhnya korban.\n"
+            "Pemimpin kedua negara dijadwalkan bertemu pekan depan.\n"
+            "Dua tentara Thailand terluka akibat ledakan ranjau di perbatasan.")
+    found = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert [(e.source.country, e.target.country) for e in found] == [("KHM", "THA")]
+    assert found[0].evidence.text.startswith("Dua tentara Thailand")
 
 
 def test_code_events_pair_reference_takes_both_countries():

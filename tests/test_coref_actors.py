@@ -40,7 +40,8 @@ def test_coref_unknown_person_remembered_by_surname():
 
 
 def test_coref_pronoun_at_sentence_start_takes_last_subject():
-    text = ("Rubio berbicara dengan Perdana Menteri Kamboja Hun Manet, kata Departemen Luar Negeri AS.\n"
+    text = ("Rubio berbicara dengan Perdana Menteri Kamboja Hun Manet, kata Departemen Luar "
+            "Negeri AS.\n"
             "Ia menegaskan keinginan untuk perdamaian.")
     got = find(mentions(text), "Ia")
     assert got[0].actor.name == "Marco Rubio"
@@ -142,3 +143,68 @@ def test_coref_office_holder_dictionary_is_large_and_dated():
         assert r["start"][:4].isdigit(), r
         assert not r["end"] or r["end"] > r["start"], r
         assert r["country"] or r["org"], r
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Menlu mengatakan Indonesia siap membantu.", "IDN"),
+    ("Menteri Luar Negeri AS Marco Rubio tiba.\nMenlu mengatakan AS siap.", "USA"),
+    ("Menhan meninjau pasukan.", "IDN"),
+    ("Menteri Pertahanan Israel Israel Katz tiba.\nMenhan mengatakan serangan berlanjut.", "ISR"),
+])
+def test_coref_bare_abbreviated_title(text, country):
+    title = text.split("\n")[-1].split()[0]
+    got = find(mentions(text), title)
+    assert got and got[0].actor.country == country
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Presiden AS Donald Trump tiba.\nPresiden FIFA Gianni Infantino menyambut.", "Presiden"),
+    ("Presiden AS Donald Trump tiba.\nPresiden Kepulauan Canary, Fernando Clavijo, menolak.",
+     "Presiden"),
+])
+def test_coref_title_of_another_body_is_not_the_last_holder(text, title):
+    second = [m for m in mentions(text) if m.sentence_index == 1 and m.span.text == title]
+    assert second and second[0].actor.country is None
+    assert all(m.actor.name != "Donald Trump" for m in mentions(text) if m.sentence_index == 1)
+
+
+def test_coref_epithet_takes_the_last_leader():
+    text = ("Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Turki Hakan Fidan.\n"
+            "Fidan mengatakan pertemuan berjalan baik.\n"
+            "Sang presiden kemudian meninggalkan ruangan.")
+    got = find(mentions(text, "2024-06-01"), "Sang presiden")
+    assert got and got[0].actor.name == "Vladimir Putin"
+
+
+def test_coref_pronoun_does_not_reach_far_back():
+    text = "Presiden AS Donald Trump berbicara.\n" + "Kamboja menolak usulan itu.\n" * 8 + \
+        "Ia mengatakan hal itu."
+    assert find(mentions(text), "Ia") == []
+
+
+def test_coref_pair_of_sides_names_states_not_their_officials():
+    text = ("Menteri Luar Negeri Armenia Ararat Mirzoyan bertemu Menteri Luar Negeri Azerbaijan "
+            "Jeyhun Bayramov.\nBlinken mendorong kedua pihak untuk bertemu lagi.")
+    got = find(mentions(text, "2022-09-20"), "kedua pihak")
+    assert {(m.actor.country, m.actor.role) for m in got} == {("ARM", None), ("AZE", None)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Presiden AS Donald Trump tiba.\nPresiden Prancis menelepon.\nPresiden mengatakan siap.",
+     "France president"),
+    ("Presiden AS Donald Trump tiba bersama Wakil Presiden AS JD Vance.\nPresiden mengatakan siap.",
+     "Donald Trump"),
+])
+def test_coref_bare_title_takes_the_latest_holder_of_that_post(text, name):
+    last = [m for m in mentions(text) if m.span.text == "Presiden"][-1]
+    assert last.actor.name == name
+
+
+@pytest.mark.parametrize("published,role", [
+    ("2018-05-01", "president"), ("2018-05", "president"), ("2018", "president"),
+    ("2018-05-01T10:00:00", "president"), ("26/05/2018", "president"), (None, "president"),
+    ("2022-13-45", "president"),
+])
+def test_coref_publication_date_forms(published, role):
+    ms = [m for m in mentions("Trump mengatakan hal itu.", published) if m.kind == "person"]
+    assert ms and ms[0].actor.country == "USA" and ms[0].actor.role == role

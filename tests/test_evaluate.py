@@ -173,3 +173,18 @@ def test_evaluate_coded_article_round_trip(dev_coded):
     line = dev_coded.read_text(encoding="utf-8").splitlines()[0]
     coded = CodedArticle.from_dict(json.loads(line))
     assert coded.to_dict()["article"]["id"] == json.loads(line)["article"]["id"]
+
+
+@pytest.mark.shared
+def test_evaluate_matches_score_py_on_project_gold(project_gold_input, tmp_path):
+    from conftest import PROJECT_GOLD
+    coded = tmp_path / "project.jsonl"
+    with coded.open("w", encoding="utf-8") as fh:
+        for article in iter_articles([str(project_gold_input)]):
+            assert isinstance(article, Article), article
+            fh.write(json.dumps(code_article(article).to_dict(), ensure_ascii=False) + "\n")
+    lines = _score_py(coded, PROJECT_GOLD, "--verbose", "--json").strip().splitlines()
+    result, problems = score_files(coded, PROJECT_GOLD)
+    assert problems == []
+    assert result.summary() == json.loads(lines[-1])
+    assert list(result.notes) == lines[:-1]

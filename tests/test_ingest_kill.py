@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from conftest import shared_path
 from test_store_support import store_url  # noqa: F401

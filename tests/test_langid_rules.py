@@ -21,6 +21,9 @@ from warta.pipeline import prepare_article
     ("The president met the prime minister in Jakarta on Monday.", "en"),
     ("Kerajaan Malaysia akan menyediakan peruntukan tambahan untuk membantu rakyat yang terjejas "
      "akibat banjir, kata Perdana Menteri.", "ms"),
+    ("Pasukan Israel menyerang kamp pengungsi di Rafah pada Senin, menewaskan sedikitnya 12 orang, kata "
+     "pejabat kesehatan Gaza kepada wartawan di Kairo. " * 3, "id"),     # lingua alone says Malay
+    ("Polis berkata bahawa seramai 20 orang ditahan selepas kejadian itu kerana disyaki terlibat.", "ms"),
     ("", None),
     ("12 34 56 !!", None),
     ("Ya.", None),
@@ -47,3 +50,11 @@ def test_langid_unsupported_language_raises(text):
 def test_langid_given_language_is_trusted():
     a = prepare_article(Article(id="x", text="Presiden tiba di Jakarta pada Senin.", language="id"))
     assert a.language == "id"
+
+
+@pytest.mark.shared
+def test_langid_corpus_is_indonesian():
+    from conftest import corpus_articles
+    for name in ("kompas-2025.jsonl", "detik-2026.jsonl"):
+        texts = [d["text"] for d in corpus_articles(name).values()][:400]
+        assert [detect_language(t) for t in texts].count("id") == len(texts)

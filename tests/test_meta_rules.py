@@ -53,6 +53,8 @@ def test_meta_publication_date_line(line, date):
     ("Menteri Luar Negeri AS Mike Pompeo - yang datang kemarin - bertemu", None),
     ("Sengketa perbatasan 2022 - 2023 belum selesai juga sampai kini", None),
     ("JAKARTA - Singkat", None),
+    ("S - 400 dan S - 300 adalah sistem pertahanan udara canggih yang dimiliki Rusia.", None),
+    ("PBB - 2 orang tewas dalam serangan di kamp pengungsi itu kemarin", None),
     (STORY, None),
 ])
 def test_meta_dateline_of_line(line, place):

@@ -119,6 +119,7 @@ LIMITS = InputLimits(max_lines=100, max_chars=5_000, max_line_chars=1_000)
     ("a" * 1_001, "a line is longer than 1,000"),
     (("kata " * 150 + "\n") * 6, None),
     ("b" * 5_001, "text too long (5,001"),
+    ("baris\n" * 200 + "b" * 5_001, "too many lines (201"),
     ("", None),
 ])
 def test_parallel_input_limits(text, reason):
@@ -136,3 +137,55 @@ def test_parallel_limits_apply_in_the_pool():
     out = list(parallel.code_many([big, ok], workers=2))
     assert isinstance(out[0], InputError) and "too many lines" in str(out[0])
     assert isinstance(out[1], CodedArticle)
+
+
+def test_parallel_precoded_same_id_twice_and_unasked_articles(corpus_sample):
+    """The same article twice in a window, and articles the loop codes that were not coded ahead."""
+    articles = [a for a in corpus_sample if isinstance(a, Article)][:4]
+    stream = [articles[0], articles[1], articles[0], articles[2]]
+    pre = parallel.Precoded(iter(stream), workers=2, window=3, wanted=lambda ids: set(ids[:1]))
+    got = [pre.code(a) for a in pre.items()]
+    assert _as_json(got) == _as_json(parallel.code_many(stream, workers=1))
+    assert _as_json([pre.code(articles[3])]) == _as_json([parallel.code_or_error(articles[3])])
+
+
+def test_parallel_a_reader_bug_costs_one_file(tmp_path, monkeypatch):
+    from warta import read
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Menteri Luar Negeri Sugiono bertemu Menlu Wang Yi ({name}).")
+    real = read.read_text_file
+
+    def crashes_on_b(path, settings=read.DEFAULT_SETTINGS):
+        if path.name == "b.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, settings)
+    monkeypatch.setattr(read, "read_text_file", crashes_on_b)
+    items = list(parallel.read_guarded([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    assert str(items[1]) == f"{tmp_path / 'b.txt'}: reader failed (RecursionError: maximum recursion depth exceeded)"
+
+
+@pytest.mark.parametrize("raw, limit, deep", [
+    (b'{"id": "a", "text": "teks"}', 3, False),
+    (b"[" * 4 + b"]" * 4, 3, True),
+    (b"[" * 3 + b"]" * 3, 3, False),
+    (b"[[]]" * 50, 3, False),                                  # many brackets, shallow
+    (b'{"text": "' + b"[" * 500 + b'"}', 3, False),            # brackets inside a string
+    (b'{"text": "\\"' + b"[" * 500 + b'"}', 3, False),         # after an escaped quote
+    (b'{"a": {"b": {"c": {"d": 1}}}}', 3, True),
+    (b"[" * 100_000, 100, True),
+    ("[" * 5 + "é" + "]" * 5, 4, True),
+    (b"", 3, False),
+])
+def test_parallel_json_nesting_limit(raw, limit, deep):
+    from warta.limits import json_too_deep
+    assert json_too_deep(raw, limit) is deep
+
+
+def test_parallel_read_guarded_reports_an_empty_folder(tmp_path):
+    (tmp_path / "kosong").mkdir()
+    (tmp_path / "kosong" / "catatan.md").write_text("# bukan berita", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Menteri Luar Negeri Sugiono bertemu Menlu Wang Yi.", encoding="utf-8")
+    items = list(parallel.read_guarded([str(tmp_path / "kosong"), str(tmp_path / "a.txt")]))
+    assert [type(i).__name__ for i in items] == ["InputError", "Article"]
+    assert items[0].name == str(tmp_path / "kosong") and "files warta reads" in items[0].reason

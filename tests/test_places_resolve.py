@@ -113,6 +113,12 @@ def test_places_found_in_text(text, name, country):
     ("ketua Grup Minsk mengatakan", "Minsk"),
     ("kota itu bagus sekali", "bagus"),
     ("Thailand menolak usulan Kamboja.", "Thailand"),   # a country acting, not a location
+    ("Kali ini AS menolak.", "Kali"),
+    ("Lima orang tewas di Gaza.", "Lima"),
+    ("Pebalap Jorge Lorenzo menang di AS.", "Lorenzo"),
+    ("Dokter Peter Stafford dievakuasi ke AS. Stafford selamat.", "Stafford"),
+    ("\"Kami siap,\" kata Riadi di Arab Saudi.", "Riadi"),
+    ("Tim itu kalah dari Inter Milan kemarin.", "Milan"),
 ])
 def test_places_not_found(text, word):
     assert word not in {p.span.text for p in places(text)}
@@ -136,3 +142,15 @@ def test_places_dateline(dateline, country):
         assert place is None
     else:
         assert place.country == country and place.derived == "dateline"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Serangan Israel menewaskan 20 warga Gaza.", {("Gaza", "PSE")}),
+    ("Setidaknya 49 tentara Armenia tewas.", set()),          # Armenia is also a Colombian city
+    ("Kementerian Kesehatan Gaza mengatakan.", set()),         # part of an institution's name
+    ("Artileri menghantam Vardenis, Goris dan Jermuk di Armenia.",
+     {("Vardenis", "ARM"), ("Goris", "ARM"), ("Jermuk", "ARM")}),   # a list of small towns
+])
+def test_places_in_actor_phrases_and_lists(text, expected):
+    got = {(p.span.text, p.place.country) for p in places(text) if p.place.precision != "country"}
+    assert got == expected

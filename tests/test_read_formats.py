@@ -189,6 +189,10 @@ def test_read_missing_and_directory_errors(tmp_path):
     items = read_all(tmp_path / "tidak-ada.txt")
     [err] = items
     assert "no such file" in err.reason
+    (tmp_path / "kosong").mkdir()
+    (tmp_path / "kosong" / "catatan.md").write_text("# bukan berita", encoding="utf-8")
+    [err] = read_all(tmp_path / "kosong")
+    assert isinstance(err, InputError) and "without files warta reads" in err.reason
 
 
 def test_read_directory_recursive_sorted_known_formats(tmp_path):

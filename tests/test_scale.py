@@ -9,7 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import shared_path
+import typer
+
 from warta.cli import app
+from warta.cli.scale import check_ingest_options, run_ingest
 from warta.errors import FormatError, InputError
 from warta.model import CodedArticle
 from warta.parallel import code_many
@@ -67,17 +70,51 @@ def single(inputs) -> list[CodedArticle]:
     return [c for c in code_many(iter_articles([str(inputs)]), workers=1) if isinstance(c, CodedArticle)]
 
 
-def test_scale_dask_matches_single_process(inputs, single, tmp_path):
-    results = run_dask([str(inputs)], str(tmp_path / "out"), scheduler="local", fmt="jsonl",
-                       workers=2)
+def test_scale_dask_matches_single_process(inputs, single, tmp_path, capsys):
+    """`warta ingest --dask local --out DIR`: a two-worker LocalCluster writes the partitions,
+    which hold what one process codes, and they are loaded into the store."""
+    out, db = tmp_path / "out", tmp_path / "w.db"
+    status = run_ingest([str(inputs)], str(db), dask="local", out=str(out), workers=2,
+                        partition_format="jsonl")
+    err = capsys.readouterr().err
+    assert status == 0, err
     assert len(single) >= 18
-    coded = [c for c in iter_partitions(str(tmp_path / "out")) if isinstance(c, CodedArticle)]
+    coded = [c for c in iter_partitions(str(out)) if isinstance(c, CodedArticle)]
     assert _sorted_json(coded) == _sorted_json(single)
-    assert sum(r.articles for r in results) == len(single)
-    errors = [e for r in results for e in r.errors]
-    assert len(errors) == 1 and errors[0].startswith(f"warta: {inputs / 'broken.jsonl'}: line 1: not JSON")
-    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text())
+    bad = [ln for ln in err.splitlines() if ln.startswith("warta: ")]
+    assert len(bad) == 1 and bad[0].startswith(f"warta: {inputs / 'broken.jsonl'}: line 1: not JSON")
+    manifest = json.loads((out / "_manifest.json").read_text())
     assert manifest["format"] == "jsonl" and manifest["coder_version"]
+    assert sum(p["articles"] for p in manifest["partitions"]) == len(single)
+    assert f"warta load: partitions {len(manifest['partitions'])}, articles {len(single)}," in err
+    store = open_store(str(db))
+    try:
+        assert store.stats()["articles"] == len(single)
+        assert store.check() == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("workers, dask, out, fmt, problem", [
+    (1, None, None, "jsonl", None),
+    (None, None, None, "jsonl", None),
+    (4, "local", "parts", "parquet", None),
+    (2, "tcp://10.0.0.1:8786", None, "jsonl", None),
+    (1, None, None, "csv", "use one of jsonl, parquet"),
+    (1, None, "parts", "jsonl", "--out needs --dask"),
+    (0, None, None, "jsonl", "at least 1"),
+])
+def test_scale_ingest_options(workers, dask, out, fmt, problem):
+    if problem is None:
+        check_ingest_options(workers, dask, out, fmt)
+    else:
+        with pytest.raises(typer.BadParameter, match=problem):
+            check_ingest_options(workers, dask, out, fmt)
+
+
+def test_scale_run_dask_rejects_unknown_format(tmp_path):
+    with pytest.raises(ValueError, match="unknown partition format 'csv'"):
+        run_dask([str(tmp_path)], str(tmp_path / "out"), fmt="csv")
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
@@ -152,13 +189,16 @@ def test_scale_unreadable_partitions(tmp_path, path, error):
     ((100, 90, 10, 5), 1, [["a", "b", "c", "d"]]),
     ((10, 10, 10, 10), 2, [["a", "c"], ["b", "d"]]),
     ((0, 0, 0), 2, [["a", "c"], ["b"]]),
-    ((), 3, []),
+    ((), 3, None),                  # nothing to read: the folder itself, so reading it says why
 ])
 def test_scale_partition_inputs(tmp_path, sizes, n, expected):
     for name, size in zip("abcd", sizes):
         (tmp_path / f"{name}.txt").write_bytes(b"x" * size)
     parts = partition_inputs([str(tmp_path)], n)
-    assert [[Path(f).stem for f in p] for p in parts] == expected
+    if expected is None:
+        assert parts == [[str(tmp_path)]]
+    else:
+        assert [[Path(f).stem for f in p] for p in parts] == expected
 
 
 def test_scale_partition_inputs_names_a_file_once(tmp_path):

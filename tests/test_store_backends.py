@@ -159,6 +159,19 @@ def test_store_counts(filled, by, expected):
     assert sorted(got, key=key) == sorted(expected, key=key)
 
 
+@pytest.mark.parametrize("code", ["USA", "usa", "ISR", "PSE", "UNO", "CHN"])
+def test_store_counts_country_either_side(filled, code):
+    expected = {}
+    for e in filled.events(EventQuery(country=code)).items:
+        if e["status"] in ("negated", "hypothetical"):
+            continue
+        src = (e["source"] or {}).get("country") or (e["source"] or {}).get("org")
+        tgt = (e["target"] or {}).get("country") or (e["target"] or {}).get("org")
+        expected[(src, tgt)] = expected.get((src, tgt), 0) + 1
+    rows = filled.counts(EventQuery(country=code), by=("dyad",))
+    assert {(r["source"], r["target"]): r["events"] for r in rows} == expected
+
+
 def test_store_counts_sums_figures(filled):
     rows = filled.counts(EventQuery(dyad=("PSE", "ISR")), by=("dyad",))
     assert rows == [{"source": "ISR", "target": "PSE", "events": 1, "killed": 20, "injured": 0,
@@ -173,3 +186,16 @@ def test_store_actors_and_places(filled):
     assert places == [{"name": "Gaza", "admin1": "Gaza", "country": "PSE", "lat": 31.5,
                        "lon": 34.46, "events": 1}]
     assert filled.places(EventQuery(country="USA")) == []
+
+
+def test_store_migrates_older_and_refuses_newer(store_url):
+    s = open_store(store_url)
+    s.add([coded("a1", (event("e1"),))])
+    s.db.execute("DELETE FROM schema_migrations WHERE version > 1")   # as a version-1 store
+    s.close()
+    s = open_store(store_url)
+    assert s.schema_version == SCHEMA_VERSION and s.coded_article("a1").events[0].id == "e1"
+    s.db.execute("INSERT INTO schema_migrations (version, applied) VALUES (?, ?)", (99, "future"))
+    s.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(store_url)

@@ -22,7 +22,7 @@ from warta.store import Store
 
 CodeFn = Callable[[Article], "CodedArticle | WartaError"]
 # Parts of the package that do not change how an article is coded (so not in the coder version).
-NOT_CODER = ("store", "cli", "web", "export.py", "dedup.py", "ingest.py", "api.py", "scale.py",
+NOT_CODER = ("store", "cli", "web", "api", "export.py", "dedup.py", "ingest.py", "api.py", "scale.py",
              "parallel.py", "evaluate.py", "__main__.py")
 
 

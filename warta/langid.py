@@ -13,14 +13,17 @@ import re
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from warta.lang import available_languages
+from warta.lang import Language as Data, available_languages, load_language
 
 EXTRA_LANGUAGES = ("en", "ms")   # recognised so that they are not mistaken for a supported one
 FIRST_PASS_CHARS = 300           # characters examined first: enough for most articles
 SECOND_PASS_CHARS = 3000         # examined again when the first pass finds no supported language
+CLOSE_FILE = "meta_close_languages.tsv"
+MIN_CLOSE_WORDS = 2              # distinct words of a close language needed to believe the detector
 NEAR_RATIO = 0.4                 # a supported language this close to the top one is chosen
 MIN_LETTERS = 12                 # fewer letters than this: too little to tell
 _LETTERS = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _lingua(code: str) -> Language | None:
@@ -41,6 +44,25 @@ def candidate_languages() -> tuple[str, ...]:
     return tuple(sorted({*available_languages(), *EXTRA_LANGUAGES}))
 
 
+def _close_words(data: Data) -> dict[str, frozenset[str]]:
+    rows = data.table(CLOSE_FILE) if data.has(CLOSE_FILE) else []
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(row["language"], set()).add(row["word"].casefold())
+    return {code: frozenset(words) for code, words in out.items()}
+
+
+def _claimed_by_close_language(text: str, code: str, supported: set[str]) -> str | None:
+    """A supported language that lists ``code`` as close, when the text shows too few words of
+    ``code`` to overrule it."""
+    words = set(_WORDS.findall(text.casefold()))
+    for other in sorted(supported):
+        close = load_language(other).compiled("langid_close", _close_words).get(code)
+        if close is not None and len(close & words) < MIN_CLOSE_WORDS:
+            return other
+    return None
+
+
 def _decide(text: str, codes: tuple[str, ...], supported: set[str]) -> str | None:
     values = _detector(codes).compute_language_confidence_values(text)
     if not values:
@@ -59,7 +81,8 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text to tell.
 
     Indonesian and Malay are close; when the top language has no data in warta but a supported
-    language is nearly as likely, the supported one is chosen.
+    language is nearly as likely, or the text lacks the words that set the top language apart from
+    a supported one (``meta_close_languages.tsv``), the supported one is chosen.
     """
     if len(_LETTERS.findall(text[:FIRST_PASS_CHARS])) < MIN_LETTERS:
         return None
@@ -68,4 +91,6 @@ def detect_language(text: str) -> str | None:
     code = _decide(text[:FIRST_PASS_CHARS], codes, supported)
     if code not in supported and len(text) > FIRST_PASS_CHARS:
         code = _decide(text[:SECOND_PASS_CHARS], codes, supported)
+    if code is not None and code not in supported:
+        return _claimed_by_close_language(text[:SECOND_PASS_CHARS], code, supported) or code
     return code

@@ -17,6 +17,7 @@ from warta.lang import Language
 from warta.model import Article
 
 HEAD_LINES = 15          # non-empty lines at the top searched for the date and dateline
+DATELINE_LINES = 8       # non-empty lines at the top where the story (and its dateline) starts
 MAX_DATE_LINE = 90       # characters: a publication-date line is short
 _DASH = re.compile(r"^(?P<pre>[^\n]{2,70}?)(?:\s+(?:-{2,3}|–|—|-)\s*|\s*(?:-{2,3}|–|—|-)\s+)(?=\S)")
 _PARTS = re.compile(r"[,()]")
@@ -108,14 +109,15 @@ def find_published(article: Article, rules: MetaRules) -> str | None:
 
 def _looks_like_place(part: str) -> bool:
     words = part.split()
-    return (1 <= len(words) <= 4 and len(part) <= 40 and not any(c.isdigit() for c in part)
+    return (1 <= len(words) <= 4 and 3 <= len(part) <= 40 and not any(c.isdigit() for c in part)
             and all(w[0].isupper() for w in words) and ":" not in part)
 
 
 def dateline_of_line(line: str, rules: MetaRules) -> str | None:
     """The place of a dateline opening ``line`` ("PHNOM PENH – ..."), or None."""
     m = _DASH.match(line)
-    if not m or len(line[m.end():].split()) < 4:
+    if not m or len(line[m.end():].split()) < 4 or not line[m.end():][:1].isalpha() \
+            or ":" in m.group("pre"):
         return None
     parts = [p.strip() for p in _PARTS.split(m.group("pre"))]
     had_outlet = any(_is_outlet(p, rules) for p in parts if p)
@@ -129,7 +131,7 @@ def dateline_of_line(line: str, rules: MetaRules) -> str | None:
 
 
 def find_dateline(article: Article, rules: MetaRules) -> str | None:
-    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:HEAD_LINES]
+    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:DATELINE_LINES]
     for line in lines:
         place = dateline_of_line(line, rules)
         if place:

@@ -143,8 +143,13 @@ def _parse_digits(text: str, data: NumberData) -> Amount | None:
     return Amount(best=int(total), approximate=approximate)
 
 
+MAX_DIGITS = 15   # longer digit runs are identifiers or noise, never a count
+
+
 def _digits_value(number: str, data: NumberData, has_scale: bool) -> float | None:
     th, dec = data.thousands, data.decimal
+    if sum(ch.isdigit() for ch in number) > MAX_DIGITS:
+        return None
     if dec in number:
         whole, _, frac = number.rpartition(dec)
         if not frac.isdigit():

@@ -15,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from warta.errors import CodingError, WartaError
+from warta.errors import CodingError, InputError, WartaError
 from warta.limits import DEFAULT_LIMITS, InputLimits, check_article
 from warta.model import Article, CodedArticle
 from warta.pipeline import code_article
+from warta.read import expand_inputs, iter_articles
 
 Item = Article | WartaError
 Result = CodedArticle | WartaError
@@ -34,9 +35,30 @@ def code_or_error(article: Article, limits: InputLimits = DEFAULT_LIMITS) -> Res
         return code_article(check_article(article, limits))
     except WartaError as err:
         return err
-    except (Exception, RecursionError) as err:  # noqa: BLE001  (one article must not stop a batch)
+    except Exception as err:  # noqa: BLE001  (one article must not stop a batch; RecursionError too)
         return CodingError(article.origin or article.id,
-                           f"article {article.id}: internal error ({type(err).__name__}: {err})"[:500])
+                           f"article {article.id}: internal error ({_one_line(err)})")
+
+
+def read_guarded(inputs: Iterable[str], **options) -> Iterator[Item]:
+    """``warta.read.iter_articles`` file by file: a reader that raises an unexpected exception
+    (a bug) on one file yields an ``InputError`` for that file and the batch goes on."""
+    for name in files_of(inputs):
+        try:
+            yield from iter_articles([name], **options)
+        except Exception as err:  # noqa: BLE001  (one file must not stop a batch)
+            yield InputError(name, f"reader failed ({_one_line(err)})")
+
+
+def _one_line(err: BaseException, limit: int = 300) -> str:
+    text = f"{type(err).__name__}: {' '.join(str(err).split())}"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def files_of(inputs: Iterable[str]) -> list[str]:
+    """The files of ``inputs`` (directories expanded); an input with no files it can read is kept
+    as given, so that reading it reports why."""
+    return [name for given in map(str, inputs) for name in (expand_inputs([given]) or [given])]
 
 
 def default_workers() -> int:

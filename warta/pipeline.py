@@ -31,15 +31,18 @@ def prepare_article(article: Article) -> Article:
         raise LanguageError(article.origin or article.id,
                             f"language {language or 'unknown'!r} has no data in warta; skipped")
     lang = load_language(language)
-    # Metadata first: the publication-date line at the top is boilerplate that cleaning removes.
-    found = find_metadata(replace(article, language=language), lang)
-    return clean_article(found, lang)
+    # The publication date first: its line at the top is boilerplate that cleaning removes.
+    # The dateline after: it opens the story, which is easier to find once the page is cleaned.
+    dated = find_metadata(replace(article, language=language), lang)
+    cleaned = clean_article(replace(dated, dateline=article.dateline), lang)
+    return find_metadata(cleaned, lang)
 
 
 def build_document(article: Article, lang: Language) -> Document:
     """Segment a prepared article and run the extractors, each adding one layer."""
     doc = segment(article, lang)
-    doc = doc.with_layer(actors=extract_actors(doc, lang), places=extract_places(doc, lang))
+    doc = doc.with_layer(actors=extract_actors(doc, lang))
+    doc = doc.with_layer(places=extract_places(doc, lang))   # uses the actors (article countries)
     doc = doc.with_layer(dates=extract_dates(doc, lang), figures=extract_figures(doc, lang))
     return doc
 

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from warta.errors import FormatError, InputError, WartaError
 from warta.model import CodedArticle
-from warta.parallel import code_or_error
-from warta.read import expand_inputs, iter_articles
+from warta.parallel import code_or_error, files_of, read_guarded
 
 FORMATS = ("jsonl", "parquet")
 MANIFEST = "_manifest.json"
@@ -62,7 +61,7 @@ def check_format(fmt: str) -> str:
 def partition_inputs(inputs: Iterable[str], partitions: int) -> list[list[str]]:
     """Spread the input files over at most ``partitions`` lists, largest files first (greedy
     balance by bytes); each list is sorted, and the lists are in a deterministic order."""
-    files = sorted(dict.fromkeys(expand_inputs(inputs)), key=lambda p: (-_size(p), p))
+    files = sorted(dict.fromkeys(files_of(inputs)), key=lambda p: (-_size(p), p))
     buckets: list[list[str]] = [[] for _ in range(max(1, min(partitions, len(files) or 1)))]
     loads = [0] * len(buckets)
     for f in files:
@@ -81,7 +80,7 @@ def _size(path: str) -> int:
 
 def code_files(files: list[str]) -> Iterator[CodedArticle | WartaError]:
     """Read and code ``files`` in order: coded articles and errors (as values)."""
-    for item in iter_articles(files):
+    for item in read_guarded(files):
         yield item if isinstance(item, WartaError) else code_or_error(item)
 
 

@@ -94,7 +94,7 @@ class Event(Record):
     date: When | None = None
     place: Place | None = None
     figures: list[Figure] = []
-    status: Literal[STATUSES] = "asserted"  # type: ignore[valid-type]
+    status: str = Field("asserted", description="One of " + ", ".join(STATUSES) + ".")
     attribution: str | None = None
     evidence: Evidence
     confidence: float = 0.5

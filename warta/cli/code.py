@@ -164,9 +164,11 @@ def _prepare_for_display(article: Article) -> tuple[Article, list[tuple[str, str
         raise LanguageError(article.origin or article.id,
                             f"language {language or 'unknown'!r} has no data in warta; skipped")
     lang = load_language(language)
-    found = find_metadata(article, lang)
-    marks, title = mark_lines(found.text, found.title, lang)
-    return replace(found, title=title, language=language), marks
+    dated = find_metadata(replace(article, language=language), lang)
+    marks, title = mark_lines(dated.text, dated.title, lang)
+    kept = "\n".join(line for verdict, line in marks if verdict == "keep")
+    shown = find_metadata(replace(dated, text=kept, title=title, dateline=article.dateline), lang)
+    return replace(shown, text=article.text), marks
 
 
 def _print_marks(console: Console, article: Article, marks: list[tuple[str, str]],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,8 +36,12 @@ class StopRequest:
 @contextmanager
 def stop_on_signals(signums: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[StopRequest]:
     """Turn the first SIGINT/SIGTERM into a stop request; a second one stops at once
-    (``KeyboardInterrupt``; an open transaction is rolled back). Handlers are restored on exit."""
+    (``KeyboardInterrupt``; an open transaction is rolled back). Handlers are restored on exit.
+    Outside the main thread (where Python cannot set handlers) nothing is installed."""
     stop = StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
 
     def handler(signum, frame) -> None:
         if stop.requested:
@@ -106,21 +111,21 @@ def run_ingest(inputs: list[str], db: str, *, batch_size: int = 100, force: bool
     if dask:
         return _ingest_dask(inputs, db, dask, out, partition_format, batch_size, workers)
     from warta.ingest import coder_version, ingest
-    from warta.parallel import Precoded
-    from warta.read import iter_articles
+    from warta.parallel import Precoded, code_or_error, default_workers, read_guarded
 
     store = _open_store(db)
     version = coder_version()
     try:
         with stop_on_signals() as stop:
-            items = until_stopped(iter_articles(inputs), stop)
-            code = None
+            items = until_stopped(read_guarded(inputs), stop)
+            code = code_or_error
             if workers is None or workers > 1:
                 def wanted(ids: list[str]) -> set[str]:
                     stored = store.coder_versions(ids)
                     return {i for i in ids if force or stored.get(i, "\0") != version}
-                pre = Precoded(items, workers=workers, window=max(2 * batch_size, 64), wanted=wanted)
-                items, code = pre.items(), pre.code
+                n = workers or default_workers()
+                pre = Precoded(items, workers=n, window=max(2 * batch_size, 4 * n), wanted=wanted)
+                items, code = until_stopped(pre.items(), stop), pre.code
             summary = ingest(items, store, code=code, batch_size=batch_size, force=force,
                              version=version, on_error=_echo_error, on_batch=on_batch)
     except WartaError as err:

@@ -63,8 +63,10 @@ class EventLexicon:
     stemmer: Stemmer
     automata: dict[str, ahocorasick.Automaton]   # "exact" and "stem": keys are " w1 w2 "
     stem_filter: ahocorasick.Automaton | None
+    anchors: ahocorasick.Automaton | None      # every word a trigger may start with, or its stem core
     voice_rules: tuple[tuple[str, str, str], ...]
     status_cues: tuple[StatusCue, ...]
+    status_by_word: dict[str, tuple[StatusCue, ...]]
     attribution_after: frozenset[tuple[str, ...]]
     attribution_before: frozenset[str]
     attribution_media: frozenset[tuple[str, ...]]
@@ -80,6 +82,12 @@ class EventLexicon:
     reciprocal: frozenset[str]
     place_nouns: frozenset[str]
     clitics: tuple[str, ...]
+    sport_cues: ahocorasick.Automaton | None
+    fronted: frozenset[str]
+    relative: frozenset[str]
+    purpose: frozenset[str]
+    negation_exceptions: frozenset[str]
+    refusal_cues: tuple[tuple[tuple[str, ...], int], ...]
     topic_words: frozenset[str]
     victim_cues: dict[str, frozenset[str]]
     coordinators: frozenset[str]
@@ -99,6 +107,7 @@ def _build(lang: Language) -> EventLexicon:
     stemmer = Stemmer(exceptions)
     automata = {"exact": ahocorasick.Automaton(), "stem": ahocorasick.Automaton()}
     filter_keys: set[str] = set()
+    filter_stems: set[str] = set()
     entries: dict[tuple[str, str], TriggerEntry] = {}
     for row in lang.table("event_triggers.tsv"):
         words = _words(row["trigger"])
@@ -107,6 +116,7 @@ def _build(lang: Language) -> EventLexicon:
         kind = "stem" if row["match"] == "stem" else "exact"
         if kind == "stem":
             keys = tuple(stemmer.stem(w) for w in words)
+            filter_stems.update(keys)
             for w in keys:     # meN- drops the first p, t, k or s of a stem ("sita" → "menyita")
                 filter_keys.add(w[1:] if w[:1] in "ptks" and len(w) > 3 else w)
         else:
@@ -121,6 +131,20 @@ def _build(lang: Language) -> EventLexicon:
     for automaton in automata.values():
         if len(automaton):
             automaton.make_automaton()
+
+    anchor_keys = {k for k in filter_keys if len(k) >= 4}
+    for key in filter_keys:        # short cores of p/t/k/s stems: the nasalised form and the stem
+        if len(key) < 4:
+            anchor_keys.update(_nasal_forms(key, filter_stems))
+    for (kind, key), entry in entries.items():
+        if kind == "exact" and entry.event_type is not None:
+            anchor_keys.add(" " + key.split()[0])
+    anchors = None
+    if anchor_keys:
+        anchors = ahocorasick.Automaton()
+        for k in anchor_keys:
+            anchors.add_word(k, k)
+        anchors.make_automaton()
 
     stem_filter = None
     if filter_keys:
@@ -147,8 +171,12 @@ def _build(lang: Language) -> EventLexicon:
         context_cues.make_automaton()
     cameo = {(r["type"], r["mode"]): (r["cameo_root"], tuple(r["contexts"].split()))
              for r in lang.table("event_cameo.tsv")}
+    by_word: dict[str, list[StatusCue]] = {}
+    for cue in status_cues:
+        by_word.setdefault(cue.words[0], []).append(cue)
     return EventLexicon(
-        stemmer=stemmer, automata=automata, stem_filter=stem_filter,
+        stemmer=stemmer, automata=automata, stem_filter=stem_filter, anchors=anchors,
+        status_by_word={k: tuple(v) for k, v in by_word.items()},
         voice_rules=tuple((r["prefix"], r["suffix"], r["voice"]) for r in lang.table("event_voice.tsv")),
         status_cues=status_cues,
         attribution_after=frozenset(_words(r["cue"]) for r in attribution if r["side"] in ("after", "media")),
@@ -165,14 +193,52 @@ def _build(lang: Language) -> EventLexicon:
         reciprocal=frozenset(w.lower() for w in lang.lines("event_reciprocal.txt")),
         place_nouns=frozenset(w.lower() for w in lang.lines("event_place_nouns.txt")),
         clitics=tuple(w.lower() for w in lang.lines("event_clitics.txt")),
+        sport_cues=_word_automaton(lang.lines("event_sport_cues.txt")),
+        fronted=frozenset(w.lower() for w in lang.lines("event_fronted.txt")),
+        relative=_function_words(lang, "relative"),
+        purpose=_function_words(lang, "purpose"),
+        negation_exceptions=frozenset(w.lower() for w in lang.lines("event_negation_exceptions.txt")),
+        refusal_cues=tuple((_words(r["cue"]), int(r["window"])) for r in lang.table("event_refusal_cues.tsv")),
         topic_words=frozenset(w.lower() for w in lang.lines("event_topic_words.txt")),
         victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
         coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
     )
 
 
+def _function_words(lang: Language, function: str) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in lang.table("event_function_words.tsv") if r["function"] == function)
+
+
+def _word_automaton(phrases: list[str]) -> ahocorasick.Automaton | None:
+    """An automaton of " phrase " keys (whole words) over lower-cased, space-padded text."""
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for p in phrases:
+        key = " " + " ".join(_words(p)) + " "
+        automaton.add_word(key, key.strip())
+    automaton.make_automaton()
+    return automaton
+
+
+_NASAL = {"p": "m", "t": "n", "k": "ng", "s": "ny"}
+
+
+def _nasal_forms(core: str, stems: set[str]) -> set[str]:
+    """Anchors for a short stem core: the stems it came from and their meN- forms ("sita" → "nyita")."""
+    out = set()
+    for stem in stems:
+        if stem[1:] == core and stem[:1] in _NASAL:
+            out.update({stem, _NASAL[stem[0]] + core})
+        elif stem == core:
+            out.add(stem)
+    return out
+
+
 def strip_clitic(lexicon: EventLexicon, word: str) -> str:
     """The word without a trailing clitic ("menahannya" → "menahan") when enough of it is left."""
+    if len(word) < 7 or not word.endswith(lexicon.clitics):
+        return word
     for c in lexicon.clitics:
         if word.endswith(c) and len(word) - len(c) >= 5:
             return word[:-len(c)]

@@ -10,9 +10,9 @@ mentions give both sides of a two-sided event.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from warta.events.lexicon import EventLexicon
+from warta.events.lexicon import EventLexicon, voice_of
 from warta.events.triggers import TriggerMatch
 from warta.model import Actor, ActorMention, PlaceMention, Sentence, Span
 
@@ -43,6 +43,8 @@ class Roles:
     source_span: Span | None
     target_span: Span | None
     distance: int
+    target_is_place: bool = False    # the target is where it happened ("menangkap … di Johor")
+    mutual: bool = False             # both sides from one plural or "antara X dan Y": a two-sided event
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def _preposition(words: tuple[str, ...], first: int, lexicon: EventLexicon) -> s
     """The role the word before a slot gives it, looking past up to three place nouns
     ("ke perbatasan Ukraina")."""
     i = first - 1
-    while i >= 0 and first - i <= 3 and words[i] in lexicon.place_nouns:
+    while i >= 0 and first - i <= 4 and (words[i] in lexicon.place_nouns or words[i] == "-"):
         i -= 1
     return lexicon.prepositions.get(words[i]) if i >= 0 else None
 
@@ -120,6 +122,15 @@ def _usable(view: SentenceView, i: int) -> bool:
 
 SOURCE_WINDOW = 10
 PARTNER_WINDOW = 4
+BETWEEN_REACH = 3
+BARE_SUBJECT_REACH = 3
+STRONG_VERB = 0.7
+WEAK_VERB_REACH = 3    # a weak verb ("menewaskan") takes only an adjacent subject
+SPEAKER_REACH = 8
+RESOLVED_LOOKAHEAD = 4
+TARGET_LOOKAHEAD = 8
+AGENT_WINDOW = 8
+WEAK_NOUN = 0.5
 
 
 def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> list[int]:
@@ -133,12 +144,37 @@ def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> li
             break
         if s.prep in ("target", "partner", "place", "none", "agent", "pair", "source", "beneficiary"):
             continue
-        if s.kind == "place":
+        if s.kind == "place" or _in_relative_clause(view, s, lexicon):
             continue
-        if trig.voice in ("noun", "bare") and any(c < trig.first for c in view.speakers.get(i, ())):
-            continue     # "X mengatakan serangan …": the speaker is not the noun's doer
+        cues = [c for c in view.speakers.get(i, ()) if c < trig.first
+                and not (view.words[c] in lexicon.light_verbs and trig.first - c <= 2)]
+        if cues and (trig.voice in ("noun", "bare") or trig.first - max(cues) > SPEAKER_REACH):
+            continue     # "X mengatakan serangan itu …": the speaker is not the doer
         out.append(i)
     return out
+
+
+def _in_relative_clause(view: SentenceView, s: Slot, lexicon: EventLexicon) -> bool:
+    """"milisi yang didukung Iran": Iran sits in a clause about another noun."""
+    return any(w in lexicon.relative for w in view.words[max(0, s.first - 3):s.first])
+
+
+def _resolved_first(view: SentenceView, candidates: list[int], limit: int) -> int | None:
+    """The nearest candidate, or a resolved one close behind it when the nearest is unresolved
+    ("Pasukan Suriah dan milisi …", "'Otoritas Selat' milik Iran")."""
+    if not candidates:
+        return None
+    first = candidates[0]
+    if view.slots[first].resolved:
+        return first
+    for i in candidates[1:]:
+        s = view.slots[i]
+        gap = abs(s.first - view.slots[first].first)
+        if gap > limit:
+            break
+        if s.resolved:
+            return i
+    return first
 
 
 def _after(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> list[int]:
@@ -184,7 +220,8 @@ class _Reader:
         for sl in (s_slot, t_slot):
             if sl is not None:
                 dist = max(dist, trig.first - sl.last if sl.last < trig.first else sl.first - trig.last)
-        return Roles(s_act, t_act, s_slot.span if s_slot else None, t_slot.span if t_slot else None, dist)
+        return Roles(s_act, t_act, s_slot.span if s_slot else None, t_slot.span if t_slot else None, dist,
+                     t_slot is not None and t_slot.kind == "place")
 
 
 def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
@@ -216,73 +253,138 @@ def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
         if pair and partners and split_targets and slots[partners[0]].first - trig.last <= PARTNER_WINDOW:
             return [read(source, partners[0], src_actor=a) for a in pair]
         if pair:
-            return [read(source, source, pair[0], pair[1])]
+            return [replace(read(source, source, pair[0], pair[1]), mutual=True)]
         other = _coordinated_subject(view, source, lexicon)
         if other is not None:
             return [read(other, source)]
 
     targets = _targets(view, trig, after, trig.voice, lexicon)
     if not targets:
+        pair = _pairs_of(slots[source]) if source is not None else None
+        if pair and trig.entry.event_type in MUTUAL_TYPES:
+            return [replace(read(source, source, pair[0], pair[1]), mutual=True)]    # "kedua negara memperkuat pasukan"
         return [read(source, None)]
     if split_targets:
         return [read(source, t) for t in targets]
     first = targets[0]
     pair = _pairs_of(slots[first])
     if pair and sym and source is None:
-        return [read(first, first, pair[0], pair[1])]
+        return [replace(read(first, first, pair[0], pair[1]), mutual=True)]
     return [read(source, first)]
 
 
 def _between_reading(view, trig, after, lexicon, read) -> Roles | None:
     """"antara X dan Y" (or a plural slot after "antara") right after the trigger."""
     for i in after[:1]:
-        if view.slots[i].prep != "pair":
-            return None
+        if view.slots[i].prep != "pair" or view.slots[i].first - trig.last > BETWEEN_REACH:
+            return None          # "membahas gencatan senjata antara X dan Y": the pair is the ceasefire's
         pair = _pairs_of(view.slots[i])
         if pair:
-            return read(i, i, pair[0], pair[1])
+            return replace(read(i, i, pair[0], pair[1]), mutual=True)
         chain = _chain(view, i, lexicon)
         if len(chain) >= 2:
-            return read(chain[0], chain[1])
+            return replace(read(chain[0], chain[1]), mutual=True)
     return None
 
 
 def _passive_reading(view, trig, before, after, sym, read, lexicon) -> Roles:
     slots = view.slots
+    rel = [k for k in range(max(0, trig.first - 2), trig.first) if view.words[k] in lexicon.relative]
+    if rel:
+        # "serangan yang didukung Pakistan": the patient is the noun before "yang"
+        before = [i for i in before if slots[i].last == rel[0] - 1]
     agent = next((i for i in after if slots[i].prep == "agent"), None)
     if agent is None and after and slots[after[0]].first - trig.last <= 2 and slots[after[0]].prep is None:
         agent = after[0]
     patient = before[0] if before else None
     if sym and agent is not None and _pairs_of(slots[agent]):
         a, b = _pairs_of(slots[agent])
-        return read(agent, agent, a, b)
+        return replace(read(agent, agent, a, b), mutual=True)
     if sym and agent is not None and patient is None:
         chain = _chain(view, agent, lexicon)
         if len(chain) >= 2:
             return read(chain[0], chain[1])
     if sym and patient is not None and _pairs_of(slots[patient]) and agent is None:
         a, b = _pairs_of(slots[patient])
-        return read(patient, patient, a, b)
+        return replace(read(patient, patient, a, b), mutual=True)
     return read(agent, patient)
 
 
 def _source(view, trig, before, after, lexicon) -> int | None:
     """The doer: the subject before a verb; for an event noun, a genitive actor after it
-    ("serangan Israel"), else the subject of a light verb or an adjacent subject."""
+    ("serangan Israel"), an agent ("oleh X", "yang dipimpin X"), else the subject of a light verb
+    or an adjacent subject. A verb in a fronted clause takes the main clause's subject."""
     slots = view.slots
+    if trig.voice == "bare" and before and trig.first - slots[before[0]].last <= BARE_SUBJECT_REACH:
+        return _resolved_first(view, before, RESOLVED_LOOKAHEAD)     # "kedua pihak sepakat"
     if trig.voice in ("noun", "bare"):
         genitive = _genitive(view, trig, after, lexicon)
         if genitive is not None:
             return genitive
-        if not before:
-            return None
+        agent = _noun_agent(view, trig, after, lexicon)
+        if agent is not None:
+            return agent
+        if not before and trig.entry.weight >= WEAK_NOUN:
+            return _fronted_subject(view, trig, after, lexicon)   # "Dalam pertemuan dengan X, Y …"
+        if not before or trig.entry.weight < WEAK_NOUN:
+            return None        # a weak noun ("perang", "kekerasan") names its doer right after it or not at all
         near = slots[before[0]].last + 4 >= trig.first
         partner = any(slots[i].prep == "partner" for i in after)
         if near or _light_verb_before(view, trig, lexicon) or (partner and trig.entry.symmetric):
-            return before[0]
+            return _resolved_first(view, before, RESOLVED_LOOKAHEAD)
         return None
-    if before and trig.first - slots[before[0]].last <= SOURCE_WINDOW:
-        return before[0]
+    reach = SOURCE_WINDOW if trig.entry.weight >= STRONG_VERB else WEAK_VERB_REACH
+    if trig.first > 1 and view.words[trig.first - 1] in lexicon.coordinators and view.words[trig.first - 2] == ",":
+        subject = _sentence_subject(view, trig)       # "…, dan menghancurkan Seoul": the same subject
+        if subject is not None:
+            return subject
+    if before and trig.first - slots[before[0]].last <= reach:
+        return _resolved_first(view, before, RESOLVED_LOOKAHEAD)
+    if trig.first > 0 and view.words[trig.first - 1] in lexicon.coordinators:
+        return _sentence_subject(view, trig)          # "…, dan mendesak junta Myanmar": same subject
+    if not before:
+        return _fronted_subject(view, trig, after, lexicon)
+    return None
+
+
+def _sentence_subject(view: SentenceView, trig: TriggerMatch) -> int | None:
+    """The first resolved actor of the sentence, when it stands before the trigger."""
+    for i, s in enumerate(view.slots):
+        if s.first >= trig.first:
+            return None
+        if _usable(view, i) and s.resolved and s.prep is None and s.kind != "place":
+            return i
+    return None
+
+
+def _noun_agent(view: SentenceView, trig: TriggerMatch, after: list[int], lexicon: EventLexicon) -> int | None:
+    """"operasi militer oleh militer Myanmar", "mediasi yang dipimpin Pakistan"."""
+    for i in after:
+        s = view.slots[i]
+        if s.first - trig.last > AGENT_WINDOW:
+            break
+        if s.prep == "agent" and s.resolved:
+            return i
+        gap = view.words[trig.last + 1:s.first]
+        if len(gap) == 2 and gap[0] in lexicon.relative and voice_of(lexicon, gap[1]) == "passive" and s.resolved:
+            return i
+    return None
+
+
+def _fronted_subject(view: SentenceView, trig: TriggerMatch, after: list[int], lexicon) -> int | None:
+    """"Saat berkunjung ke Beijing, panglima militer Pakistan …": the subject after the comma."""
+    words = view.words
+    lead = 1 if words and words[0] in ("“", '"') else 0
+    if len(words) <= lead or words[lead] not in lexicon.fronted or trig.first - lead > 3:
+        return None
+    try:
+        comma = words.index(",", trig.last + 1)
+    except ValueError:
+        return None
+    for i in after:
+        s = view.slots[i]
+        if s.first == comma + 1 and s.resolved:
+            return i
     return None
 
 
@@ -291,7 +393,7 @@ def _genitive(view: SentenceView, trig: TriggerMatch, after: list[int], lexicon:
     for i in after[:1]:
         s = view.slots[i]
         gap = view.words[trig.last + 1:s.first]
-        if s.kind != "place" and s.prep is None and len(gap) <= 2 and \
+        if s.kind != "place" and s.prep is None and len(gap) <= 2 and s.first > trig.last and \
                 not any(w in lexicon.prepositions for w in gap):
             return i
     return None
@@ -306,6 +408,7 @@ def _victim_cue(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -
     return False
 
 
+MUTUAL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "ACCUSE", "THREATEN"})  # a plural doer acts against itself
 PROPOSER_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})   # "menolak usulan dari X", "mundur dari X"
 BENEFICIARY_TYPES = frozenset({"AID", "SUPPORT"})       # "bantuan untuk Ukraina"
 WHERE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})   # "serangan di Lebanon": Lebanon
@@ -323,14 +426,20 @@ def _targets(view: SentenceView, trig: TriggerMatch, after: list[int], voice: st
             return [i]
         if s.prep == "beneficiary" and event_type in BENEFICIARY_TYPES:
             return [j for j in _chain(view, i, lexicon) if _usable(view, j)]
+        if s.first <= trig.last:
+            return [i]                 # inside the trigger phrase: "pengusiran diplomat India"
         if s.prep in ("place", "none", "source", "agent", "beneficiary"):
             continue
         direct = s.prep is None and s.first - trig.last <= 6
         if s.prep in TARGET_PREPS or s.prep == "pair" or (direct and voice in ("active", "bare")):
+            if not s.resolved:
+                later = _resolved_first(view, [j for j in after if j >= i], TARGET_LOOKAHEAD)
+                if later is not None and slots[later].prep in (None, "target", "partner"):
+                    return [later]
             return [j for j in _chain(view, i, lexicon) if _usable(view, j)]
     if event_type in WHERE_TYPES:
         for i in after:
-            if slots[i].prep == "place" and slots[i].resolved:
+            if slots[i].prep in ("place", None) and slots[i].resolved and slots[i].first - trig.last <= WINDOW_AFTER:
                 return [i]
     return []
 

@@ -10,6 +10,7 @@ from warta.model import Sentence, Span
 # When several cues apply, the first status here wins.
 PRECEDENCE = ("hypothetical", "negated", "claimed", "planned", "intend")
 NOUN_WINDOW = 1
+AFTER_LIMIT = 10
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _SPEAKER_END = frozenset({",", ".", ";", '"', "“", "”", "(", ")", "!", "?", ":"})
 _OPENERS = frozenset({",", '"', "“", "”", "'", "."})
@@ -38,7 +39,8 @@ def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: Event
         for cue in lexicon.attribution_after:
             if cue[0] != w or not _matches(words, i, cue):
                 continue
-            if cue != ("menurut",) and i > 0 and words[i - 1] not in _OPENERS and len(cue) == 1:
+            media = cue in lexicon.attribution_media
+            if not media and cue != ("menurut",) and i > 0 and words[i - 1] not in _OPENERS and len(cue) == 1:
                 continue
             lo = i + len(cue)
             slot = next((r for r in slot_ranges if lo <= r[0] <= lo + 1), None)
@@ -49,7 +51,7 @@ def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: Event
                 while hi < n and words[hi] not in _SPEAKER_END and hi - lo < 6:
                     hi += 1
             if hi > lo:
-                side = "media" if cue in _media(lexicon) else "after"
+                side = "media" if media else "after"
                 out.append(_speaker(sentence, i, side, lo, hi - 1))
         if w in lexicon.attribution_before:
             near = [r for r in slot_ranges if r[1] < i and i - r[1] <= 2]
@@ -57,10 +59,6 @@ def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: Event
                 lo, hi = near[-1]
                 out.append(_speaker(sentence, i, "before", lo, hi))
     return out
-
-
-def _media(lexicon: EventLexicon) -> frozenset[tuple[str, ...]]:
-    return lexicon.attribution_media
 
 
 def _speaker(sentence: Sentence, cue: int, side: str, first: int, last: int) -> Attribution:
@@ -76,16 +74,20 @@ def event_status(words: tuple[str, ...], trig: TriggerMatch, lexicon: EventLexic
     clause_start = trig.first
     while clause_start > 0 and words[clause_start - 1] not in _CLAUSE_END:
         clause_start -= 1
-    for cue in lexicon.status_cues:
-        if _applies(words, trig, cue, clause_start):
-            found.add(cue.status)
+    near = words[clause_start:trig.first] + words[trig.last + 1:trig.last + 1 + AFTER_LIMIT]
+    by_word = lexicon.status_by_word
+    for w in set(near):
+        for cue in by_word.get(w, ()):
+            if cue.status not in found and _applies(words, trig, cue, clause_start, lexicon):
+                found.add(cue.status)
     for status in PRECEDENCE:
         if status in found:
             return status
     return "asserted"
 
 
-def _applies(words: tuple[str, ...], trig: TriggerMatch, cue: StatusCue, clause_start: int) -> bool:
+def _applies(words: tuple[str, ...], trig: TriggerMatch, cue: StatusCue, clause_start: int,
+             lexicon: EventLexicon) -> bool:
     k = len(cue.words)
     if cue.scope == "clause":
         lo, hi = clause_start, trig.first - k
@@ -104,7 +106,13 @@ def _applies(words: tuple[str, ...], trig: TriggerMatch, cue: StatusCue, clause_
             hi = min(hi, _first_punct(words, lo, hi + k) - k)
     else:
         return False
-    return any(words[i:i + k] == cue.words for i in range(max(lo, 0), hi + 1))
+    for i in range(max(lo, 0), hi + 1):
+        if words[i:i + k] != cue.words:
+            continue
+        if cue.status == "negated" and i + k < len(words) and words[i + k] in lexicon.negation_exceptions:
+            continue             # "tidak hanya menyerang …"
+        return True
+    return False
 
 
 def _punct_between(words, lo, hi) -> bool:

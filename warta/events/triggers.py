@@ -1,7 +1,8 @@
 """Find event triggers in a sentence: whole-token matches of the lexicon, longest first."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 from warta.events.lexicon import EventLexicon, TriggerEntry, strip_clitic, voice_of
@@ -21,17 +22,10 @@ class TriggerMatch:
     voice: str         # active, passive, noun, bare
 
 
-def _render(words: list[str]) -> tuple[str, dict[int, int], dict[int, int]]:
-    """' w1 w2 … ' with maps from a key's first-char index and end index to token indexes."""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 1
-    for i, w in enumerate(words):
-        starts[pos] = i
-        pos += len(w)
-        ends[pos] = i
-        pos += 1
-    return " " + " ".join(words) + " ", starts, ends
+def _render(words: list[str]) -> tuple[str, list[int]]:
+    """' w1 w2 … ' and the index in it where each word starts."""
+    starts = list(accumulate((len(w) + 1 for w in words), initial=1))
+    return " " + " ".join(words) + " ", starts
 
 
 def _stems(words: list[str], lexicon: EventLexicon) -> list[str]:
@@ -62,11 +56,10 @@ def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatc
         automaton = lexicon.automata[kind]
         if not len(automaton):
             continue
-        text, starts, ends = _render(seq)
+        text, starts = _render(seq)
         for end, (length, entry) in automaton.iter(text):
-            first, last = starts.get(end - length + 2), ends.get(end)
-            if first is None or last is None:
-                continue
+            first = bisect_left(starts, end - length + 2)     # keys are " w1 w2 ": whole words only
+            last = bisect_left(starts, end + 1) - 1
             found.append((first - last - (kind == "exact") * 0.5, first, last, entry))
     found.sort(key=lambda f: (f[0], f[1]))
     taken: set[int] = set()

@@ -51,6 +51,8 @@ class DateData:
     words: dict[str, frozenset[str]]
     named_directions: dict[str, int]
     code: str
+    count_left: re.Pattern
+    mod_left: re.Pattern
 
 
 def date_data(lang: Language) -> DateData:
@@ -81,19 +83,22 @@ def _build(lang: Language) -> DateData:
     dayparts = lang.lines("date_dayparts.txt")
     preps = lang.lines("date_prepositions.txt")
     numwords = [r["word"] for r in lang.table("number_words.tsv") if r["kind"] != "approx"]
-    p = _Parts(full=_alt(full), anym=_alt(anym), wd=_alt(r["name"] for r in weekday_rows), dp=_alt(dayparts), prep=_alt(preps),
-               mod=_alt(mods), rel=_alt(relative), unit=_alt(units), dirs=_alt(directions),
-               num=_alt(numwords), day=_alt(words_by_key["day_word"]),
+    p = _Parts(full=_alt(full), anym=_alt(anym), wd=_alt(r["name"] for r in weekday_rows), dp=_alt(dayparts),
+               prep=_alt(preps), mod=_alt(mods), rel=_alt(relative), unit=_alt(units), dirs=_alt(directions),
+               num=_alt(numwords), week=_alt(w for w, (u, c) in units.items() if u == "week" and c is None),
+               day=_alt(words_by_key["day_word"]),
                month=_alt(words_by_key["month_word"]), year=_alt(words_by_key["year_word"]),
                date=_alt(words_by_key["date_word"]), named=_alt(named))
     patterns = _patterns(p)
+    count_left = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<n>\d+|(?:{p.num})(?:\s+(?:{p.num}))*)\s+$", re.IGNORECASE)
+    mod_left = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{p.mod})\s+$", re.IGNORECASE)
     tense_re = re.compile(rf"(?<!\w)(?:{_alt(tense)})(?!\w)", re.IGNORECASE)
     return DateData(months, weekdays, relative, units, directions, tense,
                     frozenset(w.lower() for w in lang.lines("date_weak_prepositions.txt")),
                     frozenset(w.lower() for w in lang.lines("date_continuation.txt")),
                     patterns, tense_re, number_data(lang),
                     frozenset(r["name"].lower() for r in month_rows if r["form"] == "short"),
-                    words_by_key, named, lang.code)
+                    words_by_key, named, lang.code, count_left, mod_left)
 
 
 def word_classes(lang: Language, name: str) -> dict[str, frozenset[str]]:
@@ -114,6 +119,7 @@ class _Parts:
     unit: str
     dirs: str
     num: str
+    week: str
     day: str
     month: str
     year: str
@@ -137,10 +143,13 @@ def _patterns(p: _Parts) -> tuple[tuple[str, re.Pattern], ...]:
                   rf"(?P<mon>{p.full})(?:\s+(?P<dir>(?i:{p.named})))?"
                   rf"(?:\s+(?i:{p.year})\s+(?P<ydir>(?i:{p.named})))?){e}"),
         ("year", rf"{b}(?:(?P<prep>(?i:{p.prep}))\s+)?(?P<core>(?:(?P<mod>(?i:{p.mod}))\s+)?(?P<tahun>(?i:{p.year})\s+)?"
-                 rf"(?P<y>1[5-9]\d\d|20\d\d|2100))(?![\w/]|[.,-]\d)"),
-        ("counted", rf"{b}(?i:(?P<core>(?:(?P<n>\d+|(?:{p.num})(?:\s+(?:{p.num}))*)\s+)?(?P<unit>{p.unit})"
-                    rf"\s+(?P<dir>{p.dirs}))){e}"),
-        ("relative", rf"{b}(?i:(?P<core>(?:(?P<mod>{p.mod})\s+)?(?P<rel>{p.rel}))){e}"),
+                 rf"(?P<y>1[5-9]\d\d|20\d\d|2100))(?![\w/]|[.,]\d|-(?!(?:1[5-9]|20)\d\d(?!\d))\d)"),
+        # "Jumat pekan lalu": that day of the week before
+        ("weekday_week", rf"{b}(?P<core>{wd}\s+(?i:{p.week})\s+(?P<wdir>(?i:{p.named}))){e}"),
+        # the count before the unit and the modifier before a phrase are found by looking left
+        # (see ``_extend_left``): a pattern that opens with a word, not an optional group, is fast
+        ("counted", rf"{b}(?i:(?P<unit>{p.unit})\s+(?P<dir>{p.dirs})){e}"),
+        ("relative", rf"{b}(?i:(?P<rel>{p.rel})){e}"),
         ("weekday", rf"{b}(?P<core>{wd}(?:\s+(?P<dir>(?i:{p.named})))?){e}"),
         # a day, a capitalised word the month table does not know, a year: left to dateparser
         ("loose", rf"{b}(?P<d>\d{{1,2}})\s+(?P<word>[A-Z][a-z]{{2,9}})\.?\s+(?P<y>(?:19|20)\d\d){e}"),
@@ -190,13 +199,17 @@ def _scan(text: str, data: DateData) -> list[_Found]:
 def _accept(kind: str, m: re.Match, text: str, data: DateData) -> _Found | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     start, end = (m.start("core"), m.end("core")) if "core" in g else (m.start(), m.end())
+    if kind == "counted":
+        start = _extend_left(text, start, data.count_left, "n", g)
+    elif kind == "relative":
+        start = _extend_left(text, start, data.mod_left, "mod", g)
     if kind == "month" and not (g.get("prep") or g.get("bulan") or g.get("dir") or g.get("mod")):
         return None
     if kind == "year" and not (g.get("prep") or g.get("tahun")):
         return None
     if kind == "year" and g.get("prep") and not g.get("tahun") and _followed_by_noun(text, m.end(), data):
         return None
-    if kind == "counted" and not _counted_ok(g, m, text, data):
+    if kind == "counted" and not _counted_ok(g, data):
         return None
     if kind in ("counted", "relative") and _word_before(text, start) in data.words["duration"]:
         return None
@@ -214,6 +227,15 @@ def _accept(kind: str, m: re.Match, text: str, data: DateData) -> _Found | None:
         if not _is_short(g["mon"], data) or text[end:end + 1] in ("", "\n"):
             end -= 1              # the sentence's full stop, not an abbreviation's
     return _Found(kind, start, end, g)
+
+
+def _extend_left(text: str, start: int, rx: re.Pattern, name: str, g: dict) -> int:
+    """Take in the words just left of a match that belong to it (a count, a modifier)."""
+    left = rx.search(text, max(0, start - 60), start)
+    if left is None:
+        return start
+    g[name] = left.group(name)
+    return left.start(name)
 
 
 def _is_short(month: str, data: DateData) -> bool:
@@ -235,7 +257,7 @@ def _followed_by_noun(text: str, end: int, data: DateData) -> bool:
     return _word_after(text, end) in data.words["count_nouns"]
 
 
-def _counted_ok(g: dict, m: re.Match, text: str, data: DateData) -> bool:
+def _counted_ok(g: dict, data: DateData) -> bool:
     unit = data.units.get(g["unit"].lower())
     if unit is None:
         return False
@@ -329,6 +351,8 @@ def _resolve(f: _Found, data: DateData, pub: dt.date | None, tense: str | None) 
         return _resolve_relative(g, data, pub)
     if kind == "weekday":
         return _resolve_weekday(g, data, pub, tense)
+    if kind == "weekday_week":
+        return _resolve_weekday_of_week(g, data, pub)
     if kind == "loose":
         return _fallback_parse(f"{g['d']} {g['word']} {g['y']}", data)
     return None
@@ -412,7 +436,15 @@ def _resolve_month(g: dict, data: DateData, pub: dt.date | None, tense: str | No
 
 
 def _shift(pub: dt.date, unit: str, n: int) -> tuple[str, str] | None:
-    """(value, precision) of ``pub`` moved by ``n`` units; None beyond the relative sanity window."""
+    """(value, precision) of ``pub`` moved by ``n`` units; None beyond the relative sanity window
+    (or beyond the calendar, years 1-9999)."""
+    try:
+        return _shift_unchecked(pub, unit, n)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _shift_unchecked(pub: dt.date, unit: str, n: int) -> tuple[str, str] | None:
     if unit == "day":
         d = pub + dt.timedelta(days=n)
         value, precision, probe = d.isoformat(), "day", d
@@ -471,6 +503,20 @@ def _resolve_relative(g: dict, data: DateData, pub: dt.date | None) -> When | No
     return _shifted_when(pub, unit, offset)
 
 
+def _resolve_weekday_of_week(g: dict, data: DateData, pub: dt.date | None) -> When | None:
+    wd = data.weekdays.get(g["wd"].lower())
+    if wd is None:
+        return None
+    if pub is None:
+        return _unknown()
+    weeks = data.named_directions.get(g["wdir"].lower(), 0)
+    monday = pub - dt.timedelta(days=pub.weekday())
+    try:
+        return _day(monday + dt.timedelta(weeks=weeks, days=wd), "relative")
+    except OverflowError:
+        return _unknown()
+
+
 def _resolve_weekday(g: dict, data: DateData, pub: dt.date | None, tense: str | None) -> When | None:
     wd = data.weekdays.get(g["wd"].lower())
     if wd is None:
@@ -486,7 +532,10 @@ def _resolve_weekday(g: dict, data: DateData, pub: dt.date | None, tense: str | 
         delta = (wd - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - wd) % 7)
-    return _day(pub + dt.timedelta(days=delta), "relative")
+    try:
+        return _day(pub + dt.timedelta(days=delta), "relative")
+    except OverflowError:
+        return _unknown()
 
 
 # ----------------------------------------------------------------------------------- chains
@@ -497,13 +546,34 @@ def _finish(doc: Document, items: list, data: DateData, pub: dt.date | None) -> 
     resolved: list[tuple[_Found, int, str | None, When]] = [(f, si, t, w) for f, si, t, w in items
                                                              if w is not None]
     out = []
-    for f, si, tense, when in items:
+    for i, (f, si, tense, when) in enumerate(items):
         if when is None:
             when = _resolve_chain(f, si, data, pub, resolved)
+        elif when.derived == "relative" and f.kind == "textual":
+            when = _year_from_range_end(f, when, items[i + 1] if i + 1 < len(items) else None, text)
         if when is None:
             continue
         out.append(DateMention(Span(f.start, f.end, text[f.start:f.end]), si, when, tense))
     return out
+
+
+RANGE_JOIN = re.compile(r"\s*(?:-|–|\S+)\s*$")
+
+
+def _year_from_range_end(f: _Found, when: When, nxt, text: str) -> When:
+    """"23 Mei hingga 10 Juni 2016": a day-month opening a range takes the year of its end."""
+    if nxt is None or nxt[3] is None or nxt[3].derived != "explicit" or nxt[3].precision != "day":
+        return when
+    between = text[f.end:nxt[0].start]
+    if len(between) > 12 or not RANGE_JOIN.fullmatch(between):
+        return when
+    end = _parse_iso(nxt[3].value)
+    start = _parse_iso(when.value)
+    if end is None or start is None:
+        return when
+    year = end.year if (start.month, start.day) <= (end.month, end.day) else end.year - 1
+    moved = _safe_date(year, start.month, start.day)
+    return When(moved.isoformat(), "day", "explicit", end.isoformat()) if moved else when
 
 
 def _chain_of(f: _Found, data: DateData) -> tuple[str, int, str] | None:
@@ -563,7 +633,10 @@ def _from(ref: When, unit: str, n: int, pub: dt.date | None) -> When:
     if base is None:
         return _unknown()
     if unit == "day":
-        d = base + dt.timedelta(days=n)
+        try:
+            d = base + dt.timedelta(days=n)
+        except OverflowError:
+            return _unknown()
         when = When(d.isoformat(), "day", "relative")
     else:
         shifted = _shift(base, unit, n)
@@ -629,7 +702,8 @@ def _adjust(m: DateMention, anchor: int, status: str, data: DateData, pub: dt.da
     if chain and chain[2] == "clause" and anchor >= m.span.end and m.when.precision == "day":
         unit, n, _ = chain
         return _from(m.when, unit, -n, pub)       # the happening "setelah" names: a day earlier
-    if status in ("planned", "intend") and m.tense is None and found.kind in ("weekday", "paren", "textual", "month"):
+    if status in ("planned", "intend") and m.tense is None and \
+            found.kind in ("weekday", "paren", "textual", "month"):
         when = _resolve(found, data, pub, "future")
         return when or m.when
     return m.when

@@ -9,12 +9,13 @@ so they are never figures. Coordinated groups share the word that follows the la
 ("setidaknya 49 tentara Armenia dan 50 tentara Azerbaijan tewas") makes the later plain counts a
 lower bound as well (they keep their plain value as ``best``).
 
-The side of a group is the country of an actor mention (``doc.actors``) right after the noun
-("31 warga sipil Kamboja"), else the country of the claimant ("Pihak berwenang Thailand mengatakan
-23 tentara ...", "Kementerian Kesehatan Iran mengatakan 128 orang tewas"): an authority counts its
-own dead; not for militants and others, whom a side rarely counts as its own. The claimant is written as the text says it
-("menurut angka resmi" → "angka resmi"). A hedged count ("mungkin", "diperkirakan") has status
-"claimed". All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
+The side of a group is the country of an actor or place mention (``doc.actors``, ``doc.places``)
+right after the noun ("31 warga sipil Kamboja", "warga Gaza"), else the country of the claimant
+("Pihak berwenang Thailand mengatakan 23 tentara ...", "Kementerian Kesehatan Iran mengatakan 128
+orang tewas"): an authority counts its own dead; not for militants and others, whom a side rarely
+counts as its own. The claimant is written as the text says it ("menurut angka resmi" → "angka
+resmi"). A hedged count ("mungkin", "diperkirakan") has status "claimed". Totals named before
+their count ("Jumlah korban tewas ... kini mencapai 224 orang") are figures too. All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
 from __future__ import annotations
 
@@ -22,10 +23,11 @@ import re
 from dataclasses import dataclass
 
 from warta.lang import Language
-from warta.model import ActorMention, Document, Figure, Sentence
+from warta.model import ActorMention, Document, Figure, Sentence, Span
 from warta.numbers import Amount, find_numbers
 
 MAX_GAP_WORDS = 5
+MAX_RELATIVE_WORDS = 4
 MAX_CLAIMANT_WORDS = 8
 GROUPS_WITHOUT_CLAIMANT_SIDE = ("militants", "others")   # a side rarely counts these of its own
 
@@ -51,12 +53,19 @@ class FigureData:
     max_before_words: int
     range_re: re.Pattern
     link_re: re.Pattern
+    link_word_re: re.Pattern
     not_count_re: re.Pattern
     side_gap_re: re.Pattern
     after_bare_re: re.Pattern
     opener_re: re.Pattern
     comma_claims: frozenset[str]
     others: frozenset[str]
+    year_before_re: re.Pattern
+    claim_stop: frozenset[str]
+    relative: frozenset[str]
+    reach: frozenset[str]
+    totals: dict[str, str]
+    total_re: re.Pattern
 
 
 def figure_data(lang: Language) -> FigureData:
@@ -73,6 +82,7 @@ def _build(lang: Language) -> FigureData:
     after = [r["phrase"] for r in kinds if r["position"] == "after"]
     before = {r["phrase"]: r["kind"] for r in kinds if r["position"] == "before"}
     kind_of = {r["phrase"]: r["kind"] for r in kinds if r["position"] == "after"}
+    totals = {r["phrase"].lower(): r["kind"] for r in kinds if r["position"] == "total"}
     groups = {r["noun"]: (r["group"], r.get("kind", ""), r.get("country", ""))
               for r in lang.table("figure_groups.tsv")}
     quals = lang.table("figure_qualifiers.tsv")
@@ -85,26 +95,29 @@ def _build(lang: Language) -> FigureData:
     words = {r["key"]: [w.strip() for w in r["words"].split("|") if w.strip()]
              for r in lang.table("figure_words.tsv")}
     classifier = _alt(words["classifier"])
+    possessive = _alt(words["possessive"])
     return FigureData(
         kind_after=re.compile(rf"\s*(?P<kind>{_alt(after)})(?![\w-])"),
         kind_before=before,
         kind_of=kind_of,
         groups=groups,
-        group_re=re.compile(rf"\s+(?:(?:{classifier})\s+)?(?P<noun>{people_nouns})(?![\w-])"),
+        group_re=re.compile(rf"\s+(?:(?:{classifier})\s+)?(?P<noun>{people_nouns})(?:{possessive})?(?![\w-])"),
         single_re=re.compile(rf"(?<![\w-])(?i:{_alt(lang.lines('figure_single.txt'))})"
                              rf"(?:\s+(?P<noun>{people_nouns}))?(?![\w-])"),
         qual_before_re=re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alt(q_before)})\s+$", re.IGNORECASE),
         qual_after_re=re.compile(rf"\s+(?P<q>{_alt(q_after)})(?![\w-])"),
         qualifiers=qualifiers,
         hedge_re=re.compile(rf"(?<![\w-])(?:{_alt(lang.lines('figure_hedges.txt'))})(?![\w-])", re.IGNORECASE),
-        claim_before_re=re.compile(rf"(?<![\w-])(?:{_alt(r['word'] for r in claims if r['side'] == 'before')})(?![\w-])"),
+        claim_before_re=re.compile(
+            rf"(?<![\w-])(?:{_alt(r['word'] for r in claims if r['side'] == 'before')})(?![\w-])"),
         claim_after_re=re.compile(rf"(?<![\w-])(?P<w>{_alt(r['word'] for r in claims if r['side'] == 'after')})\s+"
                                   rf"(?P<who>[^,.;:!?\"“”()]+)", re.IGNORECASE),
         gap_after_re=re.compile(rf"\s*(?:(?:{_alt(r['word'] for r in gaps if r['side'] == 'after')})(?![\w-])"
-                                rf"|[A-Z][\w'’-]*)"),
+                                rf"|[A-Z][\w'’-]*|,(?=\s))"),
         gaps_before=frozenset(r["word"] for r in gaps if r["side"] == "before"),
         max_before_words=max(len(p.split()) for p in before),
         range_re=re.compile(rf"\s*(?:{_alt(words['range'])})\s*"),
+        link_word_re=re.compile(rf"(?<![\w-])(?:{_alt(words['link'])})(?![\w-])"),
         link_re=re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+)*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+)?"),
         not_count_re=re.compile(rf"(?:^|[\s(])(?:{_alt(words['not_count_before'])})\s*$", re.IGNORECASE),
         side_gap_re=re.compile(rf"\s*(?:(?:{_alt(words['side_link'])})\s+)?"),
@@ -112,6 +125,12 @@ def _build(lang: Language) -> FigureData:
         opener_re=re.compile(rf"^(?:[\"“'‘]\s*)?(?:(?:{_alt(words['claim_openers'])})\s*,?\s+)", re.IGNORECASE),
         comma_claims=frozenset(w.lower() for w in words["claim_after_comma"]),
         others=frozenset(words["others"]),
+        claim_stop=frozenset(w.lower() for w in words["claim_stop"]),
+        relative=frozenset(words["relative"]),
+        reach=frozenset(w.lower() for w in words["reach"]),
+        totals=totals,
+        total_re=re.compile(rf"(?<![\w-])(?P<total>{_alt(totals)})(?![\w-])", re.IGNORECASE),
+        year_before_re=re.compile(rf"(?:^|\s)(?:{_alt(words['year_before'])})\s+$", re.IGNORECASE),
     )
 
 
@@ -153,7 +172,9 @@ def figures_in_sentence(doc: Document, index: int) -> tuple[Figure, ...]:
 def _sentence_figures(doc: Document, sentence: Sentence, nums: list, data: FigureData) -> list[Figure]:
     text = doc.text
     actors = [a for a in doc.actors if a.sentence_index == sentence.index]
-    cands = _candidates(text, sentence, nums, actors, data)
+    sides = [(a.span, a.actor.country) for a in actors] + \
+        [(p.span, p.place.country) for p in doc.places if p.sentence_index == sentence.index]
+    cands = _candidates(text, sentence, nums, sides, data)
     if not cands:
         return []
     for c in cands:
@@ -168,7 +189,7 @@ def _sentence_figures(doc: Document, sentence: Sentence, nums: list, data: Figur
     return figures
 
 
-def _candidates(text: str, sentence: Sentence, nums: list, actors: list[ActorMention],
+def _candidates(text: str, sentence: Sentence, nums: list, sides: list[tuple[Span, str | None]],
                 data: FigureData) -> list[_Candidate]:
     out: list[_Candidate] = []
     skip_until = -1
@@ -177,7 +198,7 @@ def _candidates(text: str, sentence: Sentence, nums: list, actors: list[ActorMen
             continue
         amount, end = _range(text, end, nums, amount, data)
         skip_until = end
-        c = _noun_phrase(text, sentence, start, end, amount, actors, data)
+        c = _noun_phrase(text, sentence, start, end, amount, sides, data)
         if c is not None:
             out.append(c)
     for m in data.single_re.finditer(text, sentence.start, sentence.end):
@@ -186,7 +207,7 @@ def _candidates(text: str, sentence: Sentence, nums: list, actors: list[ActorMen
         noun = m.group("noun") or "orang"
         group, implied, country = data.groups.get(noun, ("people", "", ""))
         end = m.end()
-        country_side, end = _side(text, end, actors, data)
+        country_side, end = _side(text, end, sides, data)
         out.append(_Candidate(m.start(), m.start(), end, Amount(best=1), None, group, implied,
                               country or country_side or None))
     return sorted(out, key=lambda c: c.start)
@@ -204,9 +225,12 @@ def _range(text: str, end: int, nums: list, amount: Amount, data: FigureData) ->
 
 
 def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Amount,
-                 actors: list[ActorMention], data: FigureData) -> _Candidate | None:
+                 sides: list[tuple[Span, str | None]], data: FigureData) -> _Candidate | None:
     if _not_a_count(text, start, end, data) or amount.best == 0 or re.match(r"0\d", text[start:end]):
         return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", text[start:end]) and \
+            data.year_before_re.search(text[max(0, start - 15):start]):
+        return None     # "pada 1990 warga ...": a year
     m = data.group_re.match(text, end, sentence.end)
     q = data.qual_before_re.search(text, max(sentence.start, start - 30), start)
     q_start = start - len(q.group(0)) if q else start
@@ -218,7 +242,7 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
     noun = m.group("noun")
     group, implied, country = data.groups[noun]
     np_end = m.end()
-    side, np_end = _side(text, np_end, actors, data)
+    side, np_end = _side(text, np_end, sides, data)
     after = data.qual_after_re.match(text, np_end, sentence.end)
     if after and bound in (None, "best"):
         bound = data.qualifiers.get(after.group("q").lower())
@@ -247,25 +271,25 @@ def _bare_before_kind(text: str, sentence: Sentence, end: int, data: FigureData)
     return data.kind_after.match(text, end, sentence.end) is not None
 
 
-def _side(text: str, end: int, actors: list[ActorMention], data: FigureData) -> tuple[str | None, int]:
-    """The country of an actor named right after the counted noun ("tentara Armenia"), or one
-    whose mention covers the noun itself; and the end of the noun phrase including it."""
-    for a in actors:
-        if a.span.start < end <= a.span.end and a.actor.country:
-            return a.actor.country, a.span.end
-    for a in actors:
-        gap = text[end:a.span.start]
-        if a.span.start >= end and len(gap) <= 8 and data.side_gap_re.fullmatch(gap):
-            if a.actor.country:
-                return a.actor.country, a.span.end
-            return None, end
+def _side(text: str, end: int, sides: list[tuple[Span, str | None]],
+          data: FigureData) -> tuple[str | None, int]:
+    """The country of an actor or place named right after the counted noun ("tentara Armenia",
+    "warga Gaza"), or of an actor mention covering the noun itself; and the end of the noun phrase
+    including that name. Actor mentions come before place mentions in ``sides``."""
+    for span, country in sides:
+        if span.start < end <= span.end and country:
+            return country, span.end
+    for span, country in sides:
+        gap = text[end:span.start]
+        if span.start >= end and len(gap) <= 8 and data.side_gap_re.fullmatch(gap) and country:
+            return country, span.end
     return None, end
 
 
 # ----------------------------------------------------------------------------------- kinds
 
 def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) -> None:
-    before = _kind_before(text, sentence, c.start, data)
+    before = _kind_before(text, sentence, c.start, data) or _kind_of_total(text, sentence, c.num_start, data)
     if before:
         c.kind, c.via = before, "before"
         return
@@ -275,14 +299,27 @@ def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) ->
 
 
 def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData) -> tuple[str, int] | None:
-    for _ in range(MAX_GAP_WORDS + 1):
+    """The kind word after a group, over gap words ("telah", "lainnya", names) or, after a
+    relative "yang", over a few words of a relative clause that names no other people
+    ("lima penumpang yang berada di dalam mobil mengalami luka-luka")."""
+    relative_words, in_clause = 0, False
+    for _ in range(MAX_GAP_WORDS + MAX_RELATIVE_WORDS + 1):
+        if in_clause and data.group_re.match(text, pos, sentence.end):
+            return None      # the clause names other people ("... menghadiri pemakaman korban tewas")
         m = data.kind_after.match(text, pos, sentence.end)
         if m:
             return data.kind_of[m.group("kind")], m.start("kind")
         gap = data.gap_after_re.match(text, pos, sentence.end)
-        if not gap or gap.end() == pos:
+        if gap and gap.end() > pos:
+            relative_words = relative_words or (MAX_RELATIVE_WORDS if gap.group().strip() in data.relative else 0)
+            pos = gap.end()
+            continue
+        word = re.match(r"\s+([a-z][\w-]*)", text[pos:sentence.end])
+        if not relative_words or not word or data.group_re.match(text, pos, sentence.end):
             return None
-        pos = gap.end()
+        relative_words -= 1
+        in_clause = True
+        pos += word.end()
     return None
 
 
@@ -309,6 +346,28 @@ def _kind_before(text: str, sentence: Sentence, start: int, data: FigureData) ->
     return None
 
 
+def _kind_of_total(text: str, sentence: Sentence, start: int, data: FigureData) -> str | None:
+    """"Jumlah korban tewas di Iran terus bertambah dan kini mencapai 224 orang": a count right
+    after a word for reaching a total (qualifiers may stand between), in a clause that names the
+    total's kind."""
+    lead = [w.lower() for w in re.findall(r"[\w-]+", text[max(sentence.start, start - 60):start])]
+    while lead and lead[-1] not in data.reach and (
+            lead[-1] in data.qualifiers or " ".join(lead[-2:]) in data.qualifiers):
+        lead.pop()
+    if not lead or lead[-1] not in data.reach:
+        return None
+    clause_start = sentence.start
+    for m in re.finditer(r"[,;:\"“”]", text[sentence.start:start]):
+        clause_start = sentence.start + m.end()
+    found = data.total_re.search(text, clause_start, start)
+    if found is None:
+        return None
+    prefix = text[clause_start:found.start()].strip()
+    if prefix and not data.opener_re.fullmatch(prefix + " "):
+        return None         # the total must open its clause: it is what the clause counts
+    return data.totals[found.group("total").lower()]
+
+
 def _is_gap_tail(words: list[str], skip: int, data: FigureData) -> bool:
     tail = words[len(words) - skip:]
     return bool(tail) and all(w.lower() in data.gaps_before for w in tail)
@@ -317,13 +376,20 @@ def _is_gap_tail(words: list[str], skip: int, data: FigureData) -> bool:
 def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
     """Coordinated counts share the kind word that follows the last or precedes the first."""
     chains: list[list[_Candidate]] = [[cands[0]]]
+    joined: list[bool] = [False]      # whether a chain has a joining word, not only commas
     for prev, cur in zip(cands, cands[1:]):
         between = text[prev.end:cur.start]
         if data.link_re.fullmatch(between) and between.strip():
             chains[-1].append(cur)
+            joined[-1] = joined[-1] or bool(data.link_word_re.search(between))
         else:
             chains.append([cur])
-    for chain in chains:
+            joined.append(False)
+    # "dua pilot, satu meninggal": commas alone do not make a list; "6 tentara, 4 polisi dan 2 warga" do
+    lists: list[list[_Candidate]] = []
+    for chain, ok in zip(chains, joined):
+        lists.extend([chain] if ok else [[c] for c in chain])
+    for chain in lists:
         if len(chain) < 2:
             continue
         for i, c in enumerate(chain):
@@ -427,8 +493,10 @@ def _claimant_after(text: str, s: int, e: int, word: str, data: FigureData) -> t
         return None
     end = tokens[-1].end()
     seen_capital = False
-    for t in tokens:
+    for i, t in enumerate(tokens):
         word_text = t.group()
+        if i and word_text in data.claim_stop:
+            break
         if word_text[:1].isupper():
             seen_capital = True
         elif seen_capital:

@@ -2,22 +2,27 @@
 
 A gazetteer name is taken only when it is capitalised as written, is not a common word of the
 language (``place_stop.txt``), is not part of a person, organisation or office phrase, and is
-either after a locative word ("di", "kota", "provinsi": ``place_cue.txt``) or in a country the
+either after a locative word ("di", "kota", "provinsi": ``place_cue.tsv``) or in a country the
 article names, or a large city. Among namesakes the one in a country the article names wins,
 then the kind the cue asks for (a "provinsi" is an admin-1), then the larger population. A
 country name is a place when a locative word comes before it ("di Thailand").
 """
 from __future__ import annotations
 
+import re
+
 from warta.lang import Language
 from warta.model import ActorMention, Document, PlaceMention, Span
+from warta.resolve.actors import actor_lexicon
 from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place,
-                                  dateline_place, gazetteer)
+                                  dateline_place, gazetteer, resolve_place)
+
+__all__ = ["extract_places", "dateline_place", "resolve_place"]
 
 BIG_CITY = 1_000_000        # taken without any cue
 CUED_MIN_POPULATION = 20_000
-_ADMIN_CUES = ("provinsi", "negara bagian", "wilayah", "region", "prefektur", "oblast",
-               "kabupaten", "distrik")
+SURNAME_MAX_POPULATION = 100_000  # a smaller namesake of a person named in the article
+IN_ARTICLE_MIN_POPULATION = 10_000   # no cue, but in a country the article names
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -59,9 +64,57 @@ def _scan(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, in
     return out
 
 
+_PLACE_KINDS = ("country", "demonym", "group")   # "warga Gaza": Gaza is still a place
+
+
 def _blocked(start: int, end: int, actors: tuple[ActorMention, ...]) -> bool:
     """Inside a person, organisation or office phrase (not a bare country)."""
-    return any(m.span.start < end and start < m.span.end and m.kind != "country" for m in actors)
+    return any(m.span.start < end and start < m.span.end and m.kind not in _PLACE_KINDS
+               for m in actors)
+
+
+_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)")
+
+
+def _surnames(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """Last words of two-word capitalised names in the article ("Peter Stafford"), which the
+    article then uses alone for the person; a name that is also a place is then not a place."""
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.group(1), m.group(2)
+        full = f"{first} {last}"
+        if first.lower() in gaz.cues or first in gaz.stop or full in gaz.aliases:
+            continue
+        if gaz.automaton.get(full, -1) >= 0:
+            continue
+        out.add(last)
+    return frozenset(out)
+
+
+def _after_person_word(text: str, sentence_start: int, start: int, gaz: Gazetteer) -> bool:
+    words = text[sentence_start:start].split()
+    return bool(words) and words[-1].lower().strip(",") in gaz.not_after
+
+
+def _in_longer_name(text: str, sentence_start: int, start: int, end: int, cue: str | None) -> bool:
+    """Part of a longer capitalised name ("Jack Miller", "Inter Milan", "Sirkuit Jerez"): a
+    capitalised word right before (that is not a locative word) or right after."""
+    after = text[end:end + 30]
+    nxt = after.split()[0] if after[:1] == " " and after.split() else ""
+    if nxt[:1].isupper() and nxt[:1].isalpha():
+        return True
+    if cue is not None:
+        return False
+    before = text[sentence_start:start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    prev = words[-1]
+    if not prev[:1].isupper() or prev[-1:] in ",.;:!?)\"”":
+        return False
+    return len(words) > 1 and words[-2][-1:] not in ".!?\"“”:"
 
 
 def _is_country(start: int, end: int, actors: tuple[ActorMention, ...]) -> bool:
@@ -70,7 +123,8 @@ def _is_country(start: int, end: int, actors: tuple[ActorMention, ...]) -> bool:
 
 def _accept(cand: Candidate, cue: str | None, in_article: set[str], sentence_start: bool) -> bool:
     if cand.place.country in in_article:
-        return not sentence_start or cue is not None or cand.population >= CUED_MIN_POPULATION
+        return cue is not None or cand.population >= IN_ARTICLE_MIN_POPULATION or (
+            cand.kind == "admin1" and not sentence_start)
     if cue is not None:
         return cand.population >= CUED_MIN_POPULATION
     return cand.population >= BIG_CITY
@@ -87,47 +141,54 @@ def extract_places(doc: Document, lang: Language) -> tuple[PlaceMention, ...]:
     actors = doc.actors or extract_actors(doc, lang)
     in_article = _article_countries(actors)
     text = doc.text
+    surnames = _surnames(text, gaz)
+    countries = actor_lexicon(lang).countries
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
     for s in doc.sentences:
         for start, end, name, source in _scan(text, s.start, s.end, gaz):
             if name in gaz.stop or _blocked(start, end, actors):
                 continue
-            if source != "alias" and _is_country(start, end, actors):
+            if source != "alias" and (name in countries or _is_country(start, end, actors)):
                 continue
             cue = _cue(text, start, gaz.cues)
             at_start = not text[s.start:start].strip(" \"“'‘(")
             if source == "alias":
+                if " " not in name and _in_longer_name(text, s.start, start, end, cue):
+                    continue
                 place = gaz.aliases[name]
+            elif _in_longer_name(text, s.start, start, end, cue) or _after_person_word(
+                    text, s.start, start, gaz):
+                continue
             else:
-                want = "admin1" if cue in _ADMIN_CUES else ("city" if cue == "kota" else None)
+                want = gaz.cue_wants.get(cue or "")
                 best = choose(candidates(name, gaz), in_article, want)
-                if best is None or not _accept(best, cue, in_article, at_start):
+                if best is None:
+                    continue
+                if not _accept(best, cue, in_article, at_start) and not _listed_after(
+                        text, start, best, out, s.index):
+                    continue
+                if cue is None and name in surnames and best.population < SURNAME_MAX_POPULATION:
                     continue
                 place = best.place
             out.append(PlaceMention(Span(start, end, text[start:end]), s.index, place))
             taken.append((start, end))
         out.extend(_country_places(doc, s, actors, gaz, taken))
-    out.extend(_dateline_mention(doc, lang, taken))
     out.sort(key=lambda p: (p.span.start, p.span.end))
     return tuple(out)
 
 
-def _dateline_mention(doc: Document, lang: Language, taken) -> list[PlaceMention]:
-    """The dateline ("PHNOM PENH –") as a mention, marked ``derived="dateline"``."""
-    article = doc.article
-    if not article.dateline or not doc.sentences:
-        return []
-    head = article.dateline.split(",")[0].strip()
-    start = doc.text.find(head, 0, doc.sentences[min(2, len(doc.sentences) - 1)].end)
-    if start < 0 or any(a < start + len(head) and start < b for a, b in taken):
-        return []
-    place = dateline_place(article, lang)
-    s = doc.sentence_of(start)
-    if place is None or s is None:
-        return []
-    end = start + len(head)
-    return [PlaceMention(Span(start, end, doc.text[start:end]), s.index, place)]
+_LIST_GAP = re.compile(r"^\s*(,|dan|serta|atau)\s*$")
+
+
+def _listed_after(text: str, start: int, cand: Candidate, found: list[PlaceMention],
+                  sentence_index: int) -> bool:
+    """Next in a list of places of the same country ("Vardenis, Sotk, Goris, Jermuk")."""
+    if not found or found[-1].sentence_index != sentence_index:
+        return False
+    prev = found[-1]
+    return (prev.place.country == cand.place.country and prev.place.precision != "country"
+            and bool(_LIST_GAP.match(text[prev.span.end:start])))
 
 
 def _country_places(doc: Document, s, actors, gaz: Gazetteer, taken) -> list[PlaceMention]:

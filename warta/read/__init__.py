@@ -19,7 +19,7 @@ from pathlib import Path
 
 from warta.errors import InputError
 from warta.model import Article
-from warta.read.common import DEFAULT_SETTINGS, ReadSettings, article_id, check_bytes
+from warta.read.common import DEFAULT_SETTINGS, ReadSettings, article_id, check_bytes, looks_binary
 from warta.read.html import html_article
 from warta.read.jsonl import iter_json, iter_jsonl
 from warta.read.text import read_text_file, text_article
@@ -29,8 +29,8 @@ __all__ = ["ReadSettings", "DEFAULT_SETTINGS", "article_id", "expand_inputs", "f
            "iter_articles", "read_bytes"]
 
 STDIN = "-"
-SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".json": "json", ".html": "html", ".htm": "html",
-            ".warc": "warc", ".warc.gz": "warc", ".arc.gz": "warc"}
+SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".json": "json", ".html": "html",
+            ".htm": "html", ".warc": "warc", ".warc.gz": "warc", ".arc.gz": "warc"}
 
 
 def format_of(name: str) -> str | None:
@@ -46,7 +46,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files to read: named files as given, directories expanded recursively (known formats,
     hidden files skipped, sorted), ``-`` kept for standard input."""
     out: list[str] = []
-    for name in inputs:
+    for name in map(str, inputs):
         path = Path(name)
         if name != STDIN and path.is_dir():
             found = (p for p in path.rglob("*") if p.is_file() and format_of(p.name)
@@ -105,11 +105,14 @@ def _read_path(name: str, settings: ReadSettings) -> Iterator[Article | InputErr
             yield read_text_file(path, settings)
         elif fmt in ("jsonl", "warc"):
             with path.open("rb") as fh:
-                head = fh.read(2)
+                head = fh.read(settings.sniff_bytes)
                 fh.seek(0)
+                if fmt == "jsonl" and head[:2] != b"\x1f\x8b" and looks_binary(head, settings):
+                    yield InputError(name, "binary content, not text")
+                    return
                 if fmt == "warc":
                     yield from iter_warc(name, fh, settings)
-                elif head == b"\x1f\x8b":
+                elif head[:2] == b"\x1f\x8b":
                     with gzip.open(fh) as gz:
                         yield from iter_jsonl(name, _guarded_lines(name, gz), settings)
                 else:
@@ -147,9 +150,14 @@ def iter_articles(inputs: Iterable[str], settings: ReadSettings = DEFAULT_SETTIN
 
     ``published`` (YYYY-MM-DD) is given to articles whose input carries no publication date.
     """
-    for name in expand_inputs(inputs):
-        items = _read_stdin(settings) if name == STDIN else _read_path(name, settings)
-        for item in items:
-            if published and isinstance(item, Article) and not item.published:
-                item = replace(item, published=published, published_derived="input")
-            yield item
+    for given in map(str, inputs):
+        names = expand_inputs([given])
+        if not names:
+            yield InputError(given, "a directory without files warta reads (" +
+                             ", ".join(sorted(set(SUFFIXES))) + ")")
+        for name in names:
+            items = _read_stdin(settings) if name == STDIN else _read_path(name, settings)
+            for item in items:
+                if published and isinstance(item, Article) and not item.published:
+                    item = replace(item, published=published, published_derived="input")
+                yield item

@@ -76,12 +76,35 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     m = _CHARSET.search(data[:4096])
     if m:
         candidates.append(m.group(1).decode("ascii", "ignore"))
-    for enc in (*candidates, "cp1252"):
+    legacy = [c for c in candidates if c.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig")]
+    if not legacy:
+        mixed = _utf8_with_cp1252(data)
+        if mixed is not None:
+            return mixed
+    for enc in (*legacy, "cp1252"):
         try:
             return data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("latin-1")
+
+
+def _utf8_with_cp1252(data: bytes, max_bad: int = 64) -> str | None:
+    """UTF-8 whose few invalid bytes are read as Windows-1252 (a page pasted together from two
+    encodings); None when more than ``max_bad`` bytes are invalid (then it is not UTF-8 at all)."""
+    out: list[str] = []
+    pos = bad = 0
+    while True:
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            return "".join(out)
+        except UnicodeDecodeError as err:
+            bad += err.end - err.start
+            if bad > max_bad:
+                return None
+            out.append(data[pos:pos + err.start].decode("utf-8"))
+            out.append(data[pos + err.start:pos + err.end].decode("cp1252", "replace"))
+            pos += err.end
 
 
 def normalise_text(text: str) -> str:

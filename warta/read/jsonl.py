@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from warta.errors import FormatError, InputError
+from warta.limits import DEFAULT_LIMITS, json_too_deep
 from warta.model import Article
 from warta.read.common import (DEFAULT_SETTINGS, ReadSettings, article_id, iso_date,
                                normalise_text)
@@ -38,6 +39,7 @@ def record_article(name: str, d: Any, where: str, settings: ReadSettings = DEFAU
     return Article(id=ident, text=text, title=title if isinstance(title, str) and title.strip() else None,
                    published=date, url=url, source=source if isinstance(source, str) else None,
                    language=d.get("language") if isinstance(d.get("language"), str) else None,
+                   dateline=d.get("dateline") if isinstance(d.get("dateline"), str) and d["dateline"].strip() else None,
                    published_derived="input" if date else None, origin=name)
 
 
@@ -53,8 +55,14 @@ def iter_jsonl(name: str, lines: Iterable[bytes],
         if len(raw) > settings.max_record_bytes:
             yield FormatError(name, f"{where}: too large ({len(raw):,} bytes)")
             continue
+        if json_too_deep(raw):
+            yield FormatError(name, f"{where}: JSON nested deeper than {DEFAULT_LIMITS.max_nesting} levels")
+            continue
         try:
             d = json.loads(raw.decode("utf-8-sig"))
+        except RecursionError:
+            yield FormatError(name, f"{where}: JSON nested too deeply")
+            continue
         except UnicodeDecodeError as err:
             yield FormatError(name, f"{where}: not UTF-8 (invalid byte at offset {err.start})")
             continue
@@ -71,8 +79,14 @@ def iter_jsonl(name: str, lines: Iterable[bytes],
 
 def iter_json(name: str, data: bytes, settings: ReadSettings = DEFAULT_SETTINGS) -> Iterator[Article | InputError]:
     """Articles of a JSON document: one object, or an array of objects."""
+    if json_too_deep(data):
+        yield FormatError(name, f"JSON nested deeper than {DEFAULT_LIMITS.max_nesting} levels")
+        return
     try:
         value = json.loads(data.decode("utf-8-sig"))
+    except RecursionError:
+        yield FormatError(name, "JSON nested too deeply")
+        return
     except UnicodeDecodeError as err:
         yield FormatError(name, f"not UTF-8 (invalid byte at offset {err.start})")
         return

@@ -6,8 +6,9 @@ the dictionaries and two Aho-Corasick automata once per language (cached on the 
 """
 from __future__ import annotations
 
-import functools
+import datetime
 import gettext
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -32,6 +33,8 @@ class Entry:
     office_kind: str | None = None   # for offices: "office" (a post) or "org" (an institution)
     default_country: str | None = None
     refers: str | None = None        # for pairs: what the two referents are
+    takes_place: bool = False        # for offices: a place name after it gives the country
+    capital: bool = False            # a capital standing for its government ("Beijing menolak")
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,15 @@ class ActorLexicon:
     coordination: frozenset[str]
     report_verbs: frozenset[str]
     count_words: frozenset[str]
+    group_heads: frozenset[str]
     country_stop: frozenset[str]
+    lang: object = None              # the Language these dictionaries come from
+    place_cues: frozenset[str] = frozenset()
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
 
-@functools.lru_cache(maxsize=1)
-def _short_names() -> dict[str, str]:
+def short_country_names() -> dict[str, str]:
+    """Short English names for countries whose ISO name is formal (``data/country_names.tsv``)."""
     path = Path(str(resources.files("warta.resolve"))) / "data" / "country_names.tsv"
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
@@ -74,10 +80,9 @@ def _short_names() -> dict[str, str]:
     return out
 
 
-def english_country_name(code: str) -> str:
+def english_country_name(code: str, short: dict[str, str] | None = None) -> str:
     """The short English name of an ISO 3166-1 alpha-3 code ("Russia" for RUS)."""
-    short = _short_names()
-    if code in short:
+    if short and code in short:
         return short[code]
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
@@ -100,7 +105,10 @@ def _country_surfaces(lang: Language) -> dict[str, str]:
                     out[local] = c.alpha_3
     if lang.has("actor_country_alias.tsv"):
         for row in lang.table("actor_country_alias.tsv"):
-            out[row["alias"]] = row["country"]
+            if row["country"] == "-":
+                out.pop(row["alias"], None)
+            else:
+                out[row["alias"]] = row["country"]
     return out
 
 
@@ -136,7 +144,9 @@ def _build(lang: Language) -> ActorLexicon:
             exact.setdefault(entry.surface, []).append(entry)
 
     countries = _country_surfaces(lang)
-    names = {code: english_country_name(code) for code in set(countries.values())}
+    short = short_country_names()
+    names = {c.alpha_3: english_country_name(c.alpha_3, short) for c in pycountry.countries}
+    names.update({code: english_country_name(code, short) for code in set(countries.values())})
     for surface, code in countries.items():
         add(Entry(surface, "country", names[code], country=code), "cs")
     for row in lang.table("actor_org.tsv") if lang.has("actor_org.tsv") else ():
@@ -146,14 +156,20 @@ def _build(lang: Language) -> ActorLexicon:
     for row in lang.table("actor_office.tsv") if lang.has("actor_office.tsv") else ():
         add(Entry(row["name"], "office", row["role"], sector=row["sector"] or None,
                   role=row["role"] or None, office_kind=row["kind"],
-                  default_country=row["default_country"] or None), row["case"] or "ci")
+                  default_country=row["default_country"] or None,
+                  takes_place=row.get("place") == "yes"), row["case"] or "ci")
     for row in lang.table("actor_group.tsv") if lang.has("actor_group.tsv") else ():
         add(Entry(row["name"], "group", row["role"], sector=row["sector"] or None,
-                  role=row["role"] or None), row["case"] or "ci")
+                  role=row["role"] or None, takes_place=True), row["case"] or "ci")
     for row in lang.table("actor_pronoun.tsv") if lang.has("actor_pronoun.tsv") else ():
-        add(Entry(row["name"], "pronoun"), row["case"] or "ci")
+        add(Entry(row["name"], "pronoun", refers=row.get("refers") or "person"),
+            row["case"] or "ci")
     for row in lang.table("actor_pair.tsv") if lang.has("actor_pair.tsv") else ():
         add(Entry(row["name"], "pair", refers=row["refers"]), "ci")
+    if lang.has("actor_capital.tsv"):
+        for row in lang.table("actor_capital.tsv"):
+            add(Entry(row["name"], "country", names.get(row["country"], row["country"]),
+                      country=row["country"], sector="GOV", capital=True), "cs")
     tenures = _tenures(lang)
     for surface in tenures:
         add(Entry(surface, "person", tenures[surface][0].name), "cs")
@@ -176,7 +192,10 @@ def _build(lang: Language) -> ActorLexicon:
         coordination=_words(lang, "actor_coordination.txt"),
         report_verbs=_words(lang, "actor_report_verbs.txt"),
         count_words=_words(lang, "actor_count_words.txt"),
-        country_stop=frozenset(stop))
+        group_heads=_words(lang, "actor_group_heads.txt"),
+        place_cues=frozenset(r["cue"].lower() for r in lang.table("place_cue.tsv"))
+        if lang.has("place_cue.tsv") else frozenset(),
+        country_stop=frozenset(stop), lang=lang)
 
 
 def actor_lexicon(lang: Language) -> ActorLexicon:
@@ -190,20 +209,36 @@ def tenure_on(tenures: tuple[Tenure, ...], date: str | None) -> Tenure | None:
     if not tenures:
         return None
     ordered = sorted(tenures, key=lambda t: t.start or "")
-    if not date:
+    day = _iso_day(date)
+    if day is None:
         return ordered[-1]
-    day = (date + "-01-01")[:10] if len(date) < 10 else date[:10]
     for t in ordered:
         if (t.start or "0000") <= day and (t.end is None or day < t.end):
             return t
 
     def distance(t: Tenure) -> int:
-        from datetime import date as _d
-        d = _d.fromisoformat(day)
-        s = _d.fromisoformat(t.start) if t.start else d
-        e = _d.fromisoformat(t.end) if t.end else d
+        d = datetime.date.fromisoformat(day)
+        s = datetime.date.fromisoformat(t.start) if t.start else d
+        e = datetime.date.fromisoformat(t.end) if t.end else d
         return 0 if s <= d <= e else min(abs((d - s).days), abs((d - e).days))
     return min(ordered, key=distance)
+
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _iso_day(date: str | None) -> str | None:
+    """YYYY-MM-DD from an ISO date or prefix ("2025", "2025-12", "2025-12-26T10:00"), else None."""
+    m = _ISO.match(date or "")
+    if not m:
+        return None
+    day = m.group(0)
+    day = day + "-01-01" if len(day) == 4 else (day + "-01" if len(day) == 7 else day)
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
 
 
 def person_actor(text: str, surface: str, lex: ActorLexicon, date: str | None) -> Actor | None:

@@ -22,6 +22,7 @@ from typing import Callable
 from warta.model import Actor, ActorMention, Document
 from warta.resolve.actors import ActorLexicon
 
+PRONOUN_WINDOW = 6      # sentences back in which a pronoun looks for its person
 _LEADER_ROLES = ("president", "prime minister", "king", "queen", "chancellor", "emir", "sultan",
                  "supreme leader", "leader", "premier", "head of state", "head of government",
                  "crown prince", "general secretary")
@@ -98,14 +99,26 @@ def _is_leader(actor: Actor) -> bool:
     return bool(actor.role) and any(r in actor.role for r in _LEADER_ROLES)
 
 
+def _is_minister(actor: Actor) -> bool:
+    return bool(actor.role) and ("minister" in actor.role or "secretary" in actor.role)
+
+
 def _pick_pair(history: list[tuple[int, int, Actor]], text: str, lex: ActorLexicon,
-               accept: Callable[[Actor], bool], key: Callable[[Actor], object]) -> list[Actor]:
-    """Two distinct referents: the latest pair joined by a coordinating word, else the latest two."""
+               accept: Callable[[Actor], bool], key: Callable[[Actor], object],
+               sentence_start: int = 0) -> list[Actor]:
+    """Two distinct referents: the latest pair joined by a coordinating word; else the latest
+    two before the pair's sentence (in "Blinken mendorong kedua pihak" Blinken is not a side);
+    else the latest two."""
     cands = [(s, e, a) for s, e, a in history if accept(a)]
     for k in range(len(cands) - 1, 0, -1):
         (s1, e1, a1), (s2, e2, a2) = cands[k - 1], cands[k]
         if key(a1) != key(a2) and text[e1:s2].strip().lower() in lex.coordination:
             return [a1, a2]
+    earlier = [c for c in cands if c[1] <= sentence_start]
+    return _latest_two(earlier, key) or _latest_two(cands, key)
+
+
+def _latest_two(cands, key) -> list[Actor]:
     out: list[Actor] = []
     for _, _, a in reversed(cands):
         if all(key(a) != key(b) for b in out):
@@ -115,98 +128,174 @@ def _pick_pair(history: list[tuple[int, int, Actor]], text: str, lex: ActorLexic
     return list(reversed(out)) if len(out) == 2 else []
 
 
-def _pair_referents(refers: str, history, text: str, lex: ActorLexicon) -> list[Actor]:
-    if refers == "country":
-        return _pick_pair(history, text, lex, lambda a: bool(a.country), lambda a: a.country)
-    if refers == "minister":
-        got = _pick_pair(history, text, lex, lambda a: bool(a.role) and "minister" in a.role
-                         or bool(a.role) and "secretary" in a.role, lambda a: (a.name, a.country))
-        return got
-    if refers == "leader":
-        got = _pick_pair(history, text, lex, lambda a: _is_leader(a) and bool(a.country),
-                         lambda a: a.country)
-        return got or _pick_pair(history, text, lex, lambda a: bool(a.country), lambda a: a.country)
-    if refers == "person":
-        return _pick_pair(history, text, lex, lambda a: a.role is not None and bool(a.name),
-                          lambda a: a.name)
-    return _pick_pair(history, text, lex, lambda a: bool(a.country or a.org),
-                      lambda a: (a.country, a.org, a.name))
+def _as_country(actor: Actor, lex: ActorLexicon) -> Actor:
+    """The state an actor belongs to ("kedua negara" means the states, not their ministers)."""
+    if actor.role is None and actor.org is None:
+        return actor
+    return Actor(text=actor.text, name=lex.country_names.get(actor.country, actor.country),
+                 country=actor.country)
+
+
+def _has_country(a: Actor) -> bool:
+    return bool(a.country)
+
+
+def _by_country(a: Actor) -> object:
+    return a.country
+
+
+# what a plural reference counts: (which actors qualify, what makes two of them distinct)
+_PAIR_RULES = {
+    "country": (_has_country, _by_country),
+    "minister": (_is_minister, lambda a: (a.name, a.country)),
+    "leader": (lambda a: _is_leader(a) and bool(a.country), _by_country),
+    "person": (lambda a: a.role is not None and bool(a.name), lambda a: a.name),
+    "any": (lambda a: bool(a.country or a.org), lambda a: (a.country, a.org, a.name)),
+}
+
+
+def _pair_referents(refers: str, history, text: str, lex: ActorLexicon,
+                    sentence_start: int = 0) -> list[Actor]:
+    accept, key = _PAIR_RULES.get(refers, _PAIR_RULES["any"])
+    pair = _pick_pair(history, text, lex, accept, key, sentence_start)
+    if not pair and refers == "leader":      # "kedua pemimpin" of two states named as states
+        pair = _pick_pair(history, text, lex, _has_country, _by_country, sentence_start)
+    if refers in ("country", "leader") and pair and not all(_is_leader(a) for a in pair):
+        return [_as_country(a, lex) for a in pair]
+    return pair
+
+
+_LOWER_RANKS = ("vice ", "deputy ", "former ", "acting ")   # English role prefixes
+
+
+def _holds(holder_role: str | None, title_role: str | None) -> bool:
+    """Whether a post ("defence minister") answers a title ("minister"), not a lower rank."""
+    if not holder_role or not title_role:
+        return False
+    if holder_role == title_role:
+        return True
+    return title_role in holder_role and not holder_role.startswith(_LOWER_RANKS)
 
 
 def _title_holder(actor: Actor, persons: list[tuple[int, Actor]]) -> Actor | None:
     for _, p in reversed(persons):
-        if p.role and actor.role and (p.role == actor.role or actor.role in p.role):
+        if _holds(p.role, actor.role):
             return p
     return None
 
 
 def _same_institution(actor: Actor, history) -> Actor | None:
     """An earlier mention of the same institution with its country ("Departemen Luar Negeri AS")."""
+    if not actor.role:
+        return None
     for _, _, a in reversed(history):
         if a.role == actor.role and a.country and not a.name == a.role:
             return a
     return None
 
 
+_FITS = {"person": lambda a: True, "leader": _is_leader, "minister": _is_minister}
+
+
+class _Memory:
+    """What the article has said so far, read in text order."""
+
+    def __init__(self, doc: Document, lex: ActorLexicon, to_mention):
+        self.doc, self.lex, self.to_mention = doc, lex, to_mention
+        self.pos_of = {s.index: k for k, s in enumerate(doc.sentences)}
+        self.history: list[tuple[int, int, Actor]] = []   # every resolved actor, in order
+        self.persons: list[tuple[int, Actor]] = []        # (sentence index, person)
+        self.subjects: list[tuple[int, Actor]] = []       # persons that opened their sentence
+        self.titled: dict[str, Actor] = {}                # persons first named with a title
+        self.sentence_persons: list[Actor] = []
+        self.first_in_sentence = True
+
+    def start_sentence(self) -> None:
+        self.sentence_persons = []
+        self.first_in_sentence = True
+
+    def mention(self, d, si: int, actor: Actor) -> ActorMention:
+        return self.to_mention(replace(d, actor=actor), self.doc.text, si)
+
+    def pronoun(self, d, si: int) -> ActorMention | None:
+        fits = _FITS.get(d.refers or "person", _FITS["person"])
+        order: list[Actor] = []
+        if not _at_sentence_start(self.doc, self.pos_of[si], d.start):
+            order += reversed(self.sentence_persons)
+        near = self.pos_of[si] - PRONOUN_WINDOW
+        order += [p for k, p in reversed(self.subjects) if self.pos_of.get(k, 0) >= near]
+        order += [p for k, p in reversed(self.persons) if self.pos_of.get(k, 0) >= near]
+        ref = next((a for a in order if fits(a)), None)
+        if ref is None:
+            return None
+        return self.mention(d, si, replace(ref, text=d.actor.text))
+
+    def pair(self, d, si: int) -> list[ActorMention]:
+        refs = _pair_referents(d.refers or "any", self.history, self.doc.text, self.lex,
+                               self.doc.sentences[self.pos_of[si]].start)
+        return [self.mention(d, si, replace(ref, text=d.actor.text)) for ref in refs]
+
+    def title(self, d, si: int) -> tuple[ActorMention, bool]:
+        """A title used alone: its holder named earlier, else the title's usual country."""
+        holder = None
+        if d.actor.text[:1].isupper() and not d.qualified:
+            holder = _title_holder(d.actor, [(0, a) for _, _, a in self.history
+                                             if (a.country or a.org) and a.role])
+        if holder is not None:
+            return self.mention(d, si, replace(holder, text=d.actor.text)), True
+        actor = d.actor
+        if d.fallback_country and not d.qualified:
+            actor = replace(actor, country=d.fallback_country, name=(
+                f"{self.lex.country_names.get(d.fallback_country)} {actor.role}"))
+        return self.mention(d, si, actor), False
+
+    def institution(self, d, si: int) -> ActorMention:
+        same = _same_institution(d.actor, self.history)
+        actor = replace(d.actor, country=same.country, name=same.name) if same else d.actor
+        return self.mention(d, si, actor)
+
+    def remember(self, d, m: ActorMention, is_person: bool) -> None:
+        a = m.actor
+        if is_person:
+            self.sentence_persons.append(a)
+            self.persons.append((m.sentence_index, a))
+            if self.first_in_sentence:
+                self.subjects.append((m.sentence_index, a))
+        if m.kind == "person" and d.titled_person and d.head and a.name:
+            self.titled.setdefault(a.name, a)
+        self.history.append((m.span.start, m.span.end, a))
+        self.first_in_sentence = False
+
+    def resolve(self, d, si: int) -> list[ActorMention]:
+        if d.kind == "pair":
+            self.first_in_sentence = False
+            return self.pair(d, si)
+        is_person = d.kind in ("person", "pronoun")
+        if d.kind == "pronoun":
+            m = self.pronoun(d, si)
+        elif d.kind == "office" and not d.actor.country and not d.actor.org:
+            m, is_person = self.title(d, si)
+        elif d.kind == "org" and not d.actor.country and not d.actor.org:
+            m = self.institution(d, si)
+        elif d.kind == "person" and d.actor.name in self.titled:
+            m = self.mention(d, si, replace(self.titled[d.actor.name], text=d.actor.text))
+        else:
+            m = self.mention(d, si, d.actor)
+        if m is None:
+            return []
+        self.remember(d, m, is_person)
+        return [m]
+
+
 def resolve_references(drafts_by_sentence, doc: Document, lex: ActorLexicon,
                        to_mention) -> tuple[ActorMention, ...]:
     """Turn per-sentence drafts into final mentions, resolving references in text order."""
     drafts_by_sentence = _later_surnames(drafts_by_sentence, doc, lex)
-    text = doc.text
-    pos_of = {s.index: k for k, s in enumerate(doc.sentences)}
-    history: list[tuple[int, int, Actor]] = []       # every resolved actor, in order
-    persons: list[tuple[int, Actor]] = []            # (sentence index, person actor)
-    subjects: list[Actor] = []                       # persons that opened their sentence
-    titled: dict[str, Actor] = {}                   # persons first named with a title
+    memory = _Memory(doc, lex, to_mention)
     out: list[ActorMention] = []
     for si, drafts in drafts_by_sentence:
-        sentence_persons: list[Actor] = []
-        first_in_sentence = True
+        memory.start_sentence()
         for d in drafts:
-            mention = None
-            holder = None
-            if d.kind == "pronoun":
-                ref = None
-                if not _at_sentence_start(doc, pos_of[si], d.start) and sentence_persons:
-                    ref = sentence_persons[-1]
-                if ref is None:
-                    ref = subjects[-1] if subjects else (persons[-1][1] if persons else None)
-                if ref is None:
-                    continue
-                if "presiden" in d.actor.text.lower() and not _is_leader(ref):
-                    continue
-                mention = to_mention(replace(d, actor=replace(ref, text=d.actor.text)), text, si)
-            elif d.kind == "pair":
-                refs = _pair_referents(d.refers or "any", history, text, lex)
-                for ref in refs:
-                    out.append(to_mention(replace(d, actor=replace(ref, text=d.actor.text)),
-                                          text, si))
-                first_in_sentence = False
-                continue
-            elif d.kind == "office" and not d.actor.country and not d.actor.org:
-                if d.actor.text[:1].isupper():
-                    holder = _title_holder(d.actor, persons)
-                actor = replace(holder, text=d.actor.text) if holder else d.actor
-                mention = to_mention(replace(d, actor=actor), text, si)
-            elif d.kind == "org" and not d.actor.country and not d.actor.org:
-                same = _same_institution(d.actor, history)
-                actor = replace(d.actor, country=same.country, name=same.name) if same else d.actor
-                mention = to_mention(replace(d, actor=actor), text, si)
-            elif d.kind == "person" and d.actor.name in titled:
-                mention = to_mention(replace(d, actor=replace(titled[d.actor.name],
-                                                               text=d.actor.text)), text, si)
-            else:
-                mention = to_mention(d, text, si)
-            a = mention.actor
-            if mention.kind in ("person", "pronoun") or holder is not None:
-                sentence_persons.append(a)
-                persons.append((si, a))
-                if first_in_sentence:
-                    subjects.append(a)
-            if mention.kind == "person" and d.titled_person and d.head and a.name:
-                titled.setdefault(a.name, a)
-            history.append((mention.span.start, mention.span.end, a))
-            first_in_sentence = False
-            out.append(mention)
+            out.extend(memory.resolve(d, si))
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return tuple(out)

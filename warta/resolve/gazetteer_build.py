@@ -51,9 +51,17 @@ def usable(variant: str) -> bool:
     return len(variant.split()) <= 4
 
 
+def plausible_alternate(name: str, alternate: str) -> bool:
+    """An alternate spelling news may use: it starts like the name (Kiev/Kyiv, Stung
+    Treng/Stueng Traeng) and is not a short word; GeoNames also lists codes, nicknames and
+    other languages' words that would match common text ("Google" for Topeka)."""
+    a, n = ascii_fold(alternate).lower(), ascii_fold(name).lower()
+    return len(a) >= 4 and a[:1] == n[:1]
+
+
 def spellings(name: str, alternates: list[str]) -> list[str]:
     out: list[str] = []
-    for v in [name] + alternates:
+    for v in [name] + [a for a in alternates if plausible_alternate(name, a)]:
         for w in (v, ascii_fold(v)):
             if usable(w) and w not in out:
                 out.append(w)

@@ -19,7 +19,7 @@ import ahocorasick
 
 from warta.lang import Language
 from warta.model import Article, Place
-from warta.resolve.actors import actor_lexicon, english_country_name
+from warta.resolve.actors import actor_lexicon
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ class Gazetteer:
     stop: frozenset[str]
     cues: frozenset[str]
     country_cues: frozenset[str]
+    not_after: frozenset[str]
+    cue_wants: dict[str, str]          # locative word -> the kind of place it asks for
+    country_names: dict[str, str]      # alpha-3 -> English name
+
+
+DOMINANT = 500_000
 
 
 def _data(name: str) -> Path:
@@ -91,9 +97,13 @@ def _build(lang: Language) -> Gazetteer:
     if aliases:
         alias_automaton.make_automaton()
     stop = frozenset(lang.lines("place_stop.txt")) if lang.has("place_stop.txt") else frozenset()
+    cue_rows = lang.table("place_cue.tsv") if lang.has("place_cue.tsv") else []
     return Gazetteer(automaton, keys, places, centres, aliases, alias_automaton,
                      stop | frozenset(s.lower() for s in stop),
-                     _words(lang, "place_cue.txt"), _words(lang, "place_country_cue.txt"))
+                     frozenset(r["cue"].lower() for r in cue_rows),
+                     _words(lang, "place_country_cue.txt"), _words(lang, "place_not_after.txt"),
+                     {r["cue"].lower(): r["wants"] for r in cue_rows if r["wants"]},
+                     actor_lexicon(lang).country_names)
 
 
 def gazetteer(lang: Language) -> Gazetteer:
@@ -120,7 +130,7 @@ def candidates(spelling: str, gaz: Gazetteer) -> list[Candidate]:
 
 def country_place(code: str, gaz: Gazetteer) -> Place:
     lat, lon = gaz.centres.get(code, (None, None))
-    return Place(name=english_country_name(code), country=code, lat=lat, lon=lon,
+    return Place(name=gaz.country_names.get(code, code), country=code, lat=lat, lon=lon,
                  precision="country")
 
 
@@ -130,8 +140,12 @@ def choose(cands: list[Candidate], prefer: Iterable[str] = (), want: str | None 
     preferred = set(prefer)
     if not cands:
         return None
-    return max(cands, key=lambda c: (c.place.country in preferred,
+    best = max(cands, key=lambda c: (c.place.country in preferred,
                                      want is not None and c.kind == want, c.population))
+    largest = max(cands, key=lambda c: c.population)
+    if largest.population >= DOMINANT and best.population * 50 < largest.population:
+        return largest          # Madrid is in Spain even when the article names the USA
+    return best
 
 
 def _spellings(name: str) -> list[str]:
@@ -171,3 +185,20 @@ def dateline_place(article: Article, lang: Language) -> Place | None:
         return None
     from dataclasses import replace
     return replace(place, derived="dateline")
+
+
+KNOWN_CITY = 100_000
+
+
+def known_place(name: str, lex) -> str | None:
+    """The country of a well-known place named ``name`` (a reviewed alias, an admin-1, or a city
+    of 100,000 or more), for actors such as "Gubernur Jawa Barat"; None otherwise."""
+    gaz = gazetteer(lex.lang)
+    if name in gaz.stop:
+        return None
+    if name in gaz.aliases:
+        return gaz.aliases[name].country
+    cands = [c for c in candidates(name, gaz)
+             if c.kind == "admin1" or c.population >= KNOWN_CITY]
+    best = choose(cands)
+    return best.place.country if best else None

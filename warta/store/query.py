@@ -77,20 +77,29 @@ def like_pattern(text: str) -> str:
 
 
 def event_filters(q: EventQuery, *, dates: tuple[str, str] = ("e.day", "e.day"),
-                  cols: str = "e", text_sql: str | None = None) -> tuple[list[str], list[Any]]:
+                  months: tuple[str, str] | None = None, cols: str = "e",
+                  text_sql: str | None = None) -> tuple[list[str], list[Any]]:
     """WHERE clauses and parameters of ``q``'s filters over a table aliased ``cols``.
 
     ``dates`` names the columns compared with date_from and date_to (a cluster's last and first
-    day); ``text_sql`` is the clause for the ``text`` filter with two ``?`` for the pattern.
+    day); ``months``, when given, the month columns used instead for whole-month bounds; ``text_sql`` is the clause for the ``text`` filter with two ``?`` for the pattern.
     """
     where: list[str] = []
     params: list[Any] = []
     if q.date_from:
-        where.append(f"{dates[0]} >= ?")
-        params.append(day_bound(q.date_from, upper=False))
+        if months and len(q.date_from.strip()) in (4, 7):     # whole months: the covered column
+            where.append(f"{months[0]} >= ?")
+            params.append(day_bound(q.date_from, upper=False)[:7])
+        else:
+            where.append(f"{dates[0]} >= ?")
+            params.append(day_bound(q.date_from, upper=False))
     if q.date_to:
-        where.append(f"{dates[1]} <> '' AND {dates[1]} <= ?")
-        params.append(day_bound(q.date_to, upper=True))
+        if months and len(q.date_to.strip()) in (4, 7):
+            where.append(f"{months[1]} <> '' AND {months[1]} <= ?")
+            params.append(day_bound(q.date_to, upper=True)[:7])
+        else:
+            where.append(f"{dates[1]} <> '' AND {dates[1]} <= ?")
+            params.append(day_bound(q.date_to, upper=True))
     if q.country:
         where.append(f"({cols}.source_code = ? OR {cols}.target_code = ?)")
         params += [q.country.upper()] * 2

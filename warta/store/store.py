@@ -5,7 +5,7 @@ import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -52,7 +52,11 @@ class Store:
         self.dedup = dedup or DedupSettings()
         self.cluster_settings = clusters or ClusterSettings()
         self._lock = threading.RLock()
-        self._migrate()
+        try:
+            self._migrate()
+        except Exception:
+            backend.close()
+            raise
 
     # ----------------------------------------------------------------- schema
 
@@ -374,7 +378,7 @@ class Store:
     # ----------------------------------------------------------------- events
 
     def _event_where(self, q: EventQuery) -> tuple[list[str], list[Any]]:
-        where, params = event_filters(q, text_sql=TEXT_FILTER)
+        where, params = event_filters(q, months=("e.month", "e.month"), text_sql=TEXT_FILTER)
         if not q.include_duplicates:
             where.append("e.dup = 0")
         return where, params
@@ -393,8 +397,8 @@ class Store:
         with self._lock:
             rows = self.db.all(f"{EVENT_SELECT}{_where(page_where)} ORDER BY {order} LIMIT ?",
                                page_params + [limit + 1])
-            total = self.db.one(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id"
-                                f"{_where(where)}", params)[0]
+            join = " JOIN articles a ON a.id = e.article_id" if q.text else ""
+            total = self.db.one(f"SELECT COUNT(*) FROM events e{join}{_where(where)}", params)[0]
         more = len(rows) > limit
         rows = rows[:limit]
         items = [_event_dict(r) for r in rows]
@@ -440,7 +444,6 @@ class Store:
         """A page of event clusters, sorted by first date (or by size with sort="confidence")."""
         where, params = event_filters(q, dates=("c.last_date", "c.first_date"), cols="c",
                                       text_sql=CLUSTER_TEXT_FILTER)
-        where = [w.replace("c.source_code = ?", "c.source_code = ?") for w in where]
         value_col = "c.first_date" if q.sort.lstrip("-") == "date" else "c.n_articles"
         order, op = sort_clause(q.sort, value_col, "c.id")
         page_where, page_params = list(where), list(params)
@@ -492,14 +495,25 @@ class Store:
         hypothetical events are not counted, nor (by default) events of near-duplicate articles."""
         keys = [col for b in validate_by(by) for col in COUNT_KEYS[b]]
         keys = list(dict.fromkeys(keys))
+        source, source_params = "events e", []
+        if q.country and not q.text:
+            # Either side as two index range scans (one per direction) instead of an OR that
+            # makes the planner scan every event.
+            code = q.country.upper()
+            cols = ", ".join(COUNT_COLUMNS)
+            source = (f"(SELECT {cols} FROM events WHERE source_code = ? UNION ALL SELECT {cols} "
+                      "FROM events WHERE target_code = ? AND (source_code IS NULL OR "
+                      "source_code <> ?)) e")
+            source_params = [code, code, code]
+            q = replace(q, country=None)
         where, params = self._event_where(q)
         where.append(f"e.status NOT IN ({', '.join('?' * len(NOT_COUNTED))})")
-        params += list(NOT_COUNTED)
+        params = source_params + params + list(NOT_COUNTED)
         join = " JOIN articles a ON a.id = e.article_id" if q.text else ""
         select = ", ".join(f"{col} AS {name}" for col, name in keys)
         group = ", ".join(col for col, _ in keys)
         sql = (f"SELECT {select + ', ' if select else ''}COUNT(*), SUM(e.killed), SUM(e.injured), "
-               f"SUM(e.displaced) FROM events e{join}{_where(where)}"
+               f"SUM(e.displaced) FROM {source}{join}{_where(where)}"
                + (f" GROUP BY {group} ORDER BY {group}" if group else ""))
         with self._lock:
             rows = self.db.all(sql, params)
@@ -582,6 +596,9 @@ class Store:
         return problems
 
 
+COUNT_COLUMNS = ("seq", "article_id", "source_code", "target_code", "event_type", "quad", "status",
+                 "dup", "day", "week", "month", "year", "place_name", "place_country", "killed",
+                 "injured", "displaced")
 CLUSTER_COLUMNS = ("c.id", "c.event_type", "c.source_code", "c.target_code", "c.either_way",
                    "c.first_date", "c.last_date", "c.place_name", "c.place_country", "c.lat", "c.lon",
                    "c.first_report", "c.first_article_id", "c.n_events", "c.n_articles",

@@ -15,6 +15,7 @@ const state = {
   sort: "-date",
   interval: "month",
   dyad: "",
+  zoom: false,
   cursor: null,
   lastFocus: null,
 };
@@ -112,6 +113,7 @@ async function loadMap() {
     renderMap(host, world, data, {
       onCountry: (code) => applyFilters({ ...state.filters, country: code }),
       onPlace: (name) => applyFilters({ ...state.filters, place: name }),
+      zoom: state.zoom,
     });
   } catch (err) {
     showError(host, err);
@@ -211,6 +213,12 @@ function wire() {
     loadTimeline();
   });
   $("more").addEventListener("click", () => loadEvents(true));
+  $("zoom").addEventListener("click", (e) => {
+    state.zoom = !state.zoom;
+    e.currentTarget.setAttribute("aria-pressed", String(state.zoom));
+    e.currentTarget.textContent = state.zoom ? "Show the world" : "Zoom to events";
+    loadMap();
+  });
   const dialog = $("detail");
   dialog.querySelector(".close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {

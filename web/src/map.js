@@ -23,18 +23,39 @@ export function loadWorld() {
   return worldPromise;
 }
 
-export function renderMap(host, world, data, { onCountry, onPlace }) {
+// What the map frames: the whole sphere, or the countries and places that have events.
+function frame(world, data, byNumeric, zoom) {
+  const shaded = world.countries.features.filter((f) => byNumeric.has(f.id));
+  const points = data.points.map((p) => [p.lon, p.lat]);
+  if (!zoom || (!shaded.length && !points.length)) return { type: "Sphere" };
+  if (points.length >= 2) return { type: "MultiPoint", coordinates: points };
+  const features = [...shaded];
+  if (points.length) features.push({ type: "Feature", geometry: { type: "MultiPoint", coordinates: points } });
+  return { type: "FeatureCollection", features };
+}
+
+export function renderMap(host, world, data, { onCountry, onPlace, zoom = false }) {
   clear(host);
   const width = Math.max(280, host.clientWidth || 600);
   const height = Math.round(width * 0.52);
-  const projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
-  const path = geoPath(projection);
   const byNumeric = new Map(data.countries.filter((c) => c.numeric).map((c) => [c.numeric, c]));
+  const pad = zoom ? 24 : 4;
+  const projection = geoNaturalEarth1()
+    .fitExtent([[pad, pad], [width - pad, height - pad]], frame(world, data, byNumeric, zoom));
+  const world0 = geoNaturalEarth1().fitExtent([[pad, pad], [width - pad, height - pad]], { type: "Sphere" });
+  if (!Number.isFinite(projection.scale()) || projection.scale() > world0.scale() * 12) {
+    // One place, or places very close: centre on them at a regional scale instead.
+    const [lon, lat] = data.points.length ? [data.points[0].lon, data.points[0].lat] : [0, 0];
+    projection.scale(world0.scale() * 12).center([0, 0]).rotate([-lon, 0]).translate([width / 2, height / 2]);
+    projection.translate([width / 2, height / 2 + (projection([lon, lat])[1] - height / 2) * -1]);
+  }
+  const path = geoPath(projection);
   const maxEvents = Math.max(1, ...data.countries.map((c) => c.events));
   const shade = scaleSqrt().domain([0, maxEvents]).range(["#dbe4f0", "#1e3a8a"]);
   const top = data.countries.slice(0, 5).map((c) => `${c.name || c.country} ${c.events}`).join(", ");
   const svg = select(host).append("svg")
     .attr("viewBox", `0 0 ${width} ${height}`).attr("width", width).attr("height", height)
+    .attr("class", zoom ? "zoomed" : null)
     .attr("role", "img")
     .attr("aria-label", `World map of events by country${top ? `; most: ${top}` : ": none"}. `
       + "The same numbers are in the table below the map.");

@@ -112,9 +112,10 @@ export function renderTimeline(host, data, { interval }) {
     .attr("transform", `translate(0,${top2 + figuresHeight})`)
     .call(axisBottom(x).tickValues(ticks).tickSizeOuter(0));
   const peopleTicks = [0, 10, 100, 1000, 10000, 100000, 1000000, 10000000].filter((t) => t <= maxPeople * 1.01);
+  if (maxPeople > peopleTicks[peopleTicks.length - 1] * 2) peopleTicks.push(maxPeople);
   svg.append("g").attr("class", "axis").attr("aria-hidden", "true")
     .attr("transform", `translate(${margin.left},0)`)
-    .call(axisLeft(y2).tickValues(peopleTicks).tickFormat((d) => (d >= 1000 ? `${d / 1000}k` : d)));
+    .call(axisLeft(y2).tickValues(peopleTicks).tickFormat((d) => (d >= 1000000 ? `${+(d / 1000000).toFixed(1)}M` : d >= 1000 ? `${+(d / 1000).toFixed(1)}k` : d)));
   svg.append("text").attr("class", "axis-title").attr("x", 4).attr("y", top2 - 6)
     .text("people (killed, displaced)");
 

@@ -1,0 +1,133 @@
+"""The event lexicon: data files well-formed, affixed forms reach their entries through stemming,
+multi-word triggers win over their single words, blockers stop false triggers."""
+from __future__ import annotations
+
+import pytest
+
+from warta.events.lexicon import load_lexicon, strip_clitic, voice_of
+from warta.events.triggers import find_triggers
+from warta.lang import Language, load_language
+from warta.model import PLOVER_TYPES
+from warta.segment import segment
+from warta.model import Article
+
+LANG = load_language("id")
+LEX = load_lexicon(LANG)
+
+
+def triggers(text: str) -> list[tuple[str, str | None, str]]:
+    doc = segment(Article(id="t", text=text, language="id"), LANG)
+    out = []
+    for s in doc.sentences:
+        out.extend((m.entry.event_type, m.entry.mode, doc.text[m.start:m.end]) for m in find_triggers(s, LEX))
+    return out
+
+
+def test_events_lexicon_covers_every_plover_type():
+    types = {r["type"] for r in LANG.table("event_triggers.tsv")} - {"-"}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_events_lexicon_rows_are_well_formed():
+    modes_ok = {r["type"] for r in LANG.table("event_cameo.tsv")}
+    seen = set()
+    for r in LANG.table("event_triggers.tsv"):
+        assert r["match"] in ("stem", "exact"), r
+        assert 0.0 <= float(r["weight"]) <= 1.0, r
+        assert r["pos"] in ("verb", "passive", "noun", "-"), r
+        assert r["type"] == "-" or r["type"] in modes_ok, r
+        key = (r["trigger"].lower(), r["match"])
+        assert key not in seen, f"duplicate trigger row {key}"
+        seen.add(key)
+
+
+def test_events_lexicon_cameo_roots_are_codes():
+    for r in LANG.table("event_cameo.tsv"):
+        assert r["type"] in PLOVER_TYPES
+        assert r["cameo_root"].isdigit() and 1 <= int(r["cameo_root"]) <= 20
+
+
+def test_events_lexicon_is_compiled_once_per_language():
+    assert load_lexicon(LANG) is LEX
+    other = Language("id")
+    assert load_lexicon(other) is not LEX
+
+
+MORPHOLOGY_ROWS = [
+    # (text, type, mode, matched text)
+    ("Israel menyerang Gaza.", "ASSAULT", None, "menyerang"),
+    ("Gaza diserang Israel.", "ASSAULT", None, "diserang"),
+    ("Penyerangan itu terjadi malam hari.", "ASSAULT", None, "Penyerangan"),
+    ("Polisi menangkap dua orang.", "COERCE", "arrest", "menangkap"),
+    ("Dua orang ditangkap polisi.", "COERCE", "arrest", "ditangkap"),
+    ("Penangkapan dilakukan Senin.", "COERCE", "arrest", "Penangkapan"),
+    ("Iran mengecam Israel.", "ACCUSE", "disapprove", "mengecam"),
+    ("Israel dikecam Iran.", "ACCUSE", "disapprove", "dikecam"),
+    ("Kecaman datang dari Iran.", "ACCUSE", "disapprove", "Kecaman"),
+    ("Kedua negara menyepakati perjanjian itu.", "AGREE", None, "menyepakati"),
+    ("Perjanjian itu ditandatangani kedua negara.", "AGREE", None, "ditandatangani"),
+    ("Penandatanganan dilakukan di Jakarta.", "AGREE", None, "Penandatanganan"),
+    ("Desakan datang dari PBB.", "REQUEST", None, "Desakan"),
+    ("China menyita kapal itu.", "COERCE", "seize", "menyita"),
+    ("Rusia mengerahkan pasukan ke perbatasan.", "MOBILIZE", "troops", "mengerahkan pasukan"),
+    ("Rusia menarik pasukan dari Kherson.", "RETREAT", "withdraw", "menarik pasukan"),
+    ("Penarikan pasukan dimulai Senin.", "RETREAT", "withdraw", "Penarikan pasukan"),
+    ("Israel melancarkan serangan udara ke Gaza.", "ASSAULT", "aerial", "serangan udara"),
+    ("Rusia melancarkan serangan drone ke Kyiv.", "ASSAULT", "drone", "serangan drone"),
+    ("Gencatan senjata disepakati Rabu.", "AGREE", None, "Gencatan senjata disepakati"),
+    ("Menlu berbicara melalui telepon dengan Menlu Iran.", "CONSULT", "phone", "berbicara melalui telepon"),
+    ("Pengadilan memutuskan untuk menahannya.", "COERCE", "arrest", "menahannya"),
+    ("Ribuan orang berunjuk rasa di Jakarta.", "PROTEST", "demo", "berunjuk rasa"),
+    ("Tentara terluka akibat ledakan ranjau.", "ASSAULT", "explosives", "ledakan ranjau"),
+    ("Mereka terus bernegosiasi.", "CONSULT", None, "bernegosiasi"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,mode,matched", MORPHOLOGY_ROWS, ids=[r[0][:40] for r in MORPHOLOGY_ROWS])
+def test_events_lexicon_morphology(text, event_type, mode, matched):
+    assert (event_type, mode, matched) in triggers(text)
+
+
+BLOCKED_ROWS = [
+    "Ia meninggal karena serangan jantung.",
+    "Pelaku bunuh diri di kamar.",
+    "Pesawat tempur itu dipamerkan.",
+    "Gelandang serang itu mencetak gol.",
+    "Harimau sumatra terancam punah.",
+    "Menteri itu menolak berkomentar.",
+    "Ia menuju Jakarta pagi ini.",
+    "Pertahanan Australia sulit ditembus.",
+    "Ia menemukan dompet di jalan.",
+]
+
+
+@pytest.mark.parametrize("text", BLOCKED_ROWS, ids=[r[:40] for r in BLOCKED_ROWS])
+def test_events_lexicon_blocked(text):
+    assert triggers(text) == []
+
+
+VOICE_ROWS = [
+    ("menyerang", "active"), ("diserang", "passive"), ("serangan", "noun"), ("penyerangan", "noun"),
+    ("pertempuran", "noun"), ("bertempur", "active"), ("kesepakatan", "noun"), ("tertangkap", "passive"),
+    ("sanksi", "bare"), ("bom", "bare"),
+]
+
+
+@pytest.mark.parametrize("word,voice", VOICE_ROWS)
+def test_events_lexicon_voice(word, voice):
+    assert voice_of(LEX, word) == voice
+
+
+@pytest.mark.parametrize("word,bare", [("menahannya", "menahan"), ("serangannya", "serangan"),
+                                       ("hanya", "hanya"), ("punya", "punya"), ("dialah", "dialah")])
+def test_events_lexicon_clitics(word, bare):
+    assert strip_clitic(LEX, word) == bare
+
+
+def test_events_lexicon_stemmer_uses_exceptions_and_caches():
+    stem = LEX.stemmer.stem
+    assert stem("ditandatangani") == "tandatangan"
+    assert stem("menyerang") == "serang"
+    before = stem.cache_info().hits
+    stem("menyerang")
+    assert stem.cache_info().hits == before + 1
