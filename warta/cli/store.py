@@ -82,29 +82,30 @@ def ingest_command(
     db: str = typer.Option("warta.db", "--db", help=DB_HELP),
     batch_size: int = typer.Option(100, "--batch-size", min=1, help="Articles per transaction."),
     force: bool = typer.Option(False, "--force", help="Code again articles stored with this coder."),
+    workers: int = typer.Option(0, "--workers", "-j", min=0,
+                                help="Processes that code (0: one per core); the store has one writer."),
+    dask: Optional[str] = typer.Option(None, "--dask",
+                                       help="Code on a Dask cluster: 'local' or a scheduler address."),
+    out: Optional[str] = typer.Option(None, "--out", help="With --dask: folder for the coded partitions."),
+    partition_format: str = typer.Option("jsonl", "--partition-format", help="With --dask: jsonl or parquet."),
 ) -> None:
     """Read, code and store articles in batches (idempotent and resumable).
 
-    Example: warta ingest articles.jsonl --db warta.db
+    Example: warta ingest articles.jsonl --db warta.db --workers 0
+    Example: warta ingest crawl/ --db postgresql://localhost/warta --dask local --out parts/
     """
-    from warta.ingest import ingest
-    from warta.read import iter_articles
+    from warta.cli.scale import run_ingest
 
-    store = _open(db)
     bar = _progress()
     try:
-        summary = ingest(iter_articles(inputs), store, batch_size=batch_size, force=force,
-                         on_error=_error, on_batch=_on_batch(bar))
-    except WartaError as err:
-        typer.echo(f"warta: {err}", err=True)
-        raise typer.Exit(2) from err
+        status = run_ingest(inputs, db, batch_size=batch_size, force=force,
+                            workers=workers or None, dask=dask, out=out,
+                            partition_format=partition_format, on_batch=_on_batch(bar))
     finally:
         if bar is not None:
             bar.close()
-        store.close()
-    typer.echo(f"warta ingest: {summary.line()}", err=True)
-    if summary.read == 0 and summary.errors:
-        raise typer.Exit(1)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("recode")

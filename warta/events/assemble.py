@@ -3,16 +3,18 @@ confidence, id; and merge the sentences that tell the same happening into one ev
 from __future__ import annotations
 
 import hashlib
-import importlib
 from dataclasses import dataclass, replace
 
 from warta.events.lexicon import EventLexicon
+from warta.extract import dates as dates_layer
+from warta.resolve import places as places_layer
 from warta.events.roles import Roles
 from warta.events.triggers import TriggerMatch
 from warta.model import Actor, Document, Event, Evidence, Figure, Place, When
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DATELINE_TYPES = frozenset({"CONSULT", "AGREE"})
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass(frozen=True)
@@ -101,31 +103,29 @@ def event_id(article_id: str, sentence_index: int, event_type: str, mode: str | 
 
 
 def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> When:
-    """The dates layer's date for the event; the publication date when that layer has none."""
-    dates = importlib.import_module("warta.extract.dates")
-    find = getattr(dates, "event_date", None)
-    if find is not None:
-        return find(doc, sentence_index, anchor, status)
-    if doc.article.published:
-        return When(doc.article.published, "day", "published")
-    return When(None, "unknown", "published")
+    """The dates layer's date for the event."""
+    return dates_layer.event_date(doc, sentence_index, anchor, status)
 
 
 def event_place(doc: Document, draft: Draft, lang) -> Place | None:
     """The place named nearest the trigger in the sentence (not in its dateline); the dateline city
-    for meetings and agreements when the sentence names none; else no place (no guessing)."""
+    for meetings and agreements when the sentence names none; for an act done to a state's forces,
+    people or land (an attack, an arrest, a seizure) the target's country, at country precision and
+    marked ``derived: "target"``; else no place."""
     own = [m for m in doc.in_sentence("places", draft.sentence_index) if m.span.start >= draft.body_start]
     if own:
         anchor = draft.trigger.start
         best = min(own, key=lambda m: min(abs(m.span.start - anchor), abs(m.span.end - anchor)))
         return best.place
     if draft.event_type in DATELINE_TYPES and draft.status == "asserted":
-        places = importlib.import_module("warta.extract.places")
-        dateline = getattr(places, "dateline_place", None)
-        if dateline is not None:
-            place = dateline(doc.article, lang)
-            if place is not None:
-                return replace(place, derived="dateline")
+        place = places_layer.dateline_place(doc.article, lang)
+        if place is not None:
+            return replace(place, derived="dateline")
+    target = draft.roles.target
+    if draft.event_type in TARGET_PLACE_TYPES and target is not None and target.country \
+            and not draft.symmetric and not draft.roles.mutual:
+        return replace(places_layer.country_place(target.country, places_layer.gazetteer(lang)),
+                       derived="target")
     return None
 
 

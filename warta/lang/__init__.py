@@ -22,6 +22,7 @@ def _data_dir(code: str) -> Path:
     return Path(str(resources.files("warta.lang"))) / code
 
 
+@functools.lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     root = Path(str(resources.files("warta.lang")))
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
