@@ -69,8 +69,14 @@ def default_workers() -> int:
 
 
 def _ignore_interrupts() -> None:
-    """Pool workers leave SIGINT to the parent, which stops the batch cleanly."""
+    """Pool workers leave SIGINT to the parent, which stops the batch cleanly, and die with it
+    (Linux ``PR_SET_PDEATHSIG``) when it is killed outright, so no orphan keeps running."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 class CodingPool:
