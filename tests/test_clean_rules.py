@@ -317,3 +317,9 @@ def test_clean_never_raises_and_output_is_tidy(text):
     assert out == out.strip()
     assert all(line == line.strip() for line in out.split("\n"))
     assert len(out) <= len(text) + 1
+
+
+def test_clean_inline_fragment_at_line_end_leaves_no_trailing_space():
+    # found by the hypothesis test above: "[img.0]" removed from a line's end left "00AAA "
+    out, _, _ = clean_text("00AAA [img.0]", None, LANG)
+    assert out == "00AAA"

@@ -417,6 +417,7 @@ def clean_text(text: str, title: str | None, lang: Language) -> tuple[str, tuple
     marks, title = mark_lines(text, title, lang)
     kept: list[str] = []
     for verdict, line in marks:
+        line = line.strip()  # an inline fragment removed at a line's end leaves no trailing space
         if verdict == "keep" and (line or (kept and kept[-1])):
             kept.append(line)
     while kept and not kept[-1]:
