@@ -38,8 +38,8 @@ def _alternation(words) -> str:
 
 
 def build_rules(lang: Language) -> MetaRules:
-    months = {row["name"].casefold(): int(row["month"]) for row in lang.table("meta_months.tsv")}
-    days = _alternation(lang.lines("meta_days.txt"))
+    months = {row["name"].casefold(): int(row["month"]) for row in lang.table("date_months.tsv")}
+    days = _alternation(row["name"] for row in lang.table("date_weekdays.tsv"))
     zones = _alternation(lang.lines("meta_timezones.txt"))
     month = _alternation(months)
     time = rf"(?:[,\s]+(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*(?:{zones})\b)?)?"
