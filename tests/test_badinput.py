@@ -8,6 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,30 @@ def _hundred_mb(path: Path) -> Path:
     return path
 
 
+def _hundred_mb_line(path: Path) -> Path:
+    """100 MB of real text on one JSONL line: refused without holding the line in memory."""
+    block = ("Pasukan Rusia menyerang Kyiv. " * 35_000).encode()      # ~1 MB
+    with path.open("wb") as fh:
+        fh.write(b'{"id": "besar", "text": "')
+        for _ in range(100):
+            fh.write(block)
+        fh.write(b'"}\n')
+    return path
+
+
+def _million_jsonl_lines(path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("x\n" * 1_000_000)
+    return path
+
+
+def _english_warc(path: Path) -> Path:
+    page = _page(ENGLISH * 3).replace(b"<html>", b'<html lang="en">')
+    path.write_bytes(gzip.compress(_warc_record("http://example.com/a", page))
+                     + gzip.compress(_warc_record("http://example.com/b", _page(ENGLISH * 2))))
+    return path
+
+
 BAD_JSONL = "\n".join([
     "not json at all",
     json.dumps({"id": "no-text", "title": "Judul"}),
@@ -146,14 +171,20 @@ CASES = [
     ("fifo.txt", _fifo, r"not a regular file", 1),
     ("english.txt", _write(ENGLISH), r"language 'en' has no data in warta", 1),
     ("malay.txt", _write(MALAY), r"language 'ms' has no data in warta", 1),
-    ("lines.txt", _million_lines, r"too many lines \(1,000,000;", 1),
-    ("sentences.txt", _write("Pasukan Rusia menyerang Kyiv. " * 10_000), r"text too long \(300,000 characters", 1),
-    ("huge.txt", _hundred_mb, r"too large", 1),
-    ("huge.html", _hundred_mb, r"too large", 1),
+    ("lines.txt", _million_lines, r"too many lines \(1,000,000; the limit is 5,000\)", 1),
+    ("lines.jsonl", _million_jsonl_lines, r"not JSON Lines: its first 10 lines are all unreadable", 1),
+    ("hugeline.jsonl", _hundred_mb_line, r"line 1: too large \(over the limit of 10,000,000 bytes\)", 1),
+    ("huge.jsonl", _hundred_mb, r"binary content", 1),
+    ("english.warc.gz", _english_warc, r"2 records skipped: in languages warta has no data for \(en 2\)", 1),
+    ("sentences.txt", _write("Pasukan Rusia menyerang Kyiv. " * 10_000),
+     r"text too long \(300,000 characters; the limit is 100,000\)", 1),
+    ("huge.txt", _hundred_mb, r"too large \(104,857,600 bytes; the limit is 20,000,000\)", 1),
+    ("huge.html", _hundred_mb, r"too large \(104,857,600 bytes; the limit is 20,000,000\)", 1),
     ("unreadable.txt", _unreadable, r"Permission denied", 1),
 ]
 # Made in the everything-in-one-batch test too, except those too slow or too special for it.
-NOT_IN_BATCH = ("huge.txt", "huge.html", "lines.txt", "unreadable.txt", "loop.txt", "fifo.txt")
+NOT_IN_BATCH = ("huge.txt", "huge.html", "huge.jsonl", "hugeline.jsonl", "lines.txt", "lines.jsonl",
+                "unreadable.txt", "loop.txt", "fifo.txt")
 
 
 def _results(paths: list[str]) -> list:
@@ -163,8 +194,8 @@ def _results(paths: list[str]) -> list:
 @pytest.mark.parametrize("name, make, reason, count", [pytest.param(*case, id=case[0]) for case in CASES])
 def test_badinput_one_clear_error_and_the_batch_goes_on(tmp_path, name, make, reason, count):
     if name == "unreadable.txt" and os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from reading "
-                    "(fifo.txt and folder.txt cover unreadable inputs)")
+        pytest.skip("running as root: chmod 000 does not stop root from reading (fifo.txt and "
+                    "folder.txt cover unreadable inputs; the CLI test below simulates the refusal)")
     bad = make(tmp_path / name)
     before = tmp_path / "a-before.txt"
     after = tmp_path / "z-after.txt"
@@ -276,3 +307,95 @@ def test_badinput_jsonl_line_encodings(tmp_path, line, ok):
         assert not isinstance(item, WartaError), str(item)
     else:
         assert isinstance(item, WartaError) and item.reason.startswith("line 1: not UTF-8")
+
+
+# --- every bad input through the CLI: `warta code` and `warta ingest` -----------------------------
+
+UNCLOSED = ("<html><head><title>Berita</title><body><div><p>" + INDONESIAN_PAGE.replace("Senin", "Kamis")
+            + "<p>" + GOOD_TEXT + "<div><span>")
+# Inputs that must be coded, read between the bad ones: one article each.
+GOOD_INPUTS = [
+    ("good-1.txt", _write(GOOD_TEXT)),
+    ("good-2.jsonl", _write(json.dumps({"id": "g2", "text": INDONESIAN_PAGE}) + "\n")),
+    ("good-3-cp1252.html", _write(_page(INDONESIAN_PAGE.replace("Senin", "Minggu") + CAFE, "windows-1252"))),
+    ("good-4-latin1.html", _write(_page(INDONESIAN_PAGE.replace("Senin", "Rabu") + "caf\u00e9", "iso-8859-1"))),
+    ("good-5-unclosed.html", _write(UNCLOSED.encode("utf-8"))),
+]
+
+
+def _cli_batch(tmp: Path) -> tuple[list[str], dict[str, Path]]:
+    """Every bad input of CASES between good ones, as CLI arguments; and the bad paths by name."""
+    args, bad = [], {}
+    goods = iter(GOOD_INPUTS)
+    for name, make, _, _ in CASES:
+        good_name, good_make = next(goods, (None, None))
+        if good_name:
+            args.append(str(good_make(tmp / good_name)))
+        bad[name] = make(tmp / name)
+        args.append(str(bad[name]))
+    return args, bad
+
+
+@contextmanager
+def _unreadable_even_for_root(path: Path):
+    """chmod 000 does not stop root: then reading that one file fails as it would for a user."""
+    if os.geteuid() != 0:
+        yield
+        return
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Path, "read_bytes", read_bytes)
+        yield
+
+
+@pytest.fixture(scope="module", params=["code", "ingest"])
+def cli_run(request, tmp_path_factory) -> dict:
+    """One `warta code` / `warta ingest` run over every bad input and the good ones."""
+    tmp = tmp_path_factory.mktemp(f"cli-{request.param}")
+    args, bad = _cli_batch(tmp)
+    db = tmp / "w.db"
+    argv = ([request.param] + args + (["-o", str(tmp / "out.jsonl")] if request.param == "code"
+                                      else ["--db", str(db), "--workers", "1", "--batch-size", "2"]))
+    with _unreadable_even_for_root(bad["unreadable.txt"]):
+        result = CliRunner().invoke(app, argv, catch_exceptions=False)
+    return {"command": request.param, "result": result, "bad": bad, "db": db, "tmp": tmp}
+
+
+@pytest.mark.parametrize("name, reason, count", [pytest.param(c[0], c[2], c[3], id=c[0]) for c in CASES])
+def test_badinput_cli_one_line_per_bad_input(cli_run, name, reason, count):
+    """`warta code` and `warta ingest`: each bad input gives its error lines (one, or one per bad
+    JSONL line), each naming the file and the reason, on one line."""
+    path = str(cli_run["bad"][name])
+    lines = [ln for ln in cli_run["result"].stderr.splitlines()
+             if ln.startswith(f"warta: {path}:") or ln.startswith(f"warta: {path} ")]
+    assert len(lines) == count, "\n".join(lines)
+    for line in lines:
+        assert re.search(reason, line), line
+        assert len(line) < 600
+
+
+def test_badinput_cli_the_rest_of_the_batch_is_coded(cli_run):
+    result = cli_run["result"]
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    n = len(GOOD_INPUTS)
+    if cli_run["command"] == "code":
+        out = cli_run["tmp"] / "out.jsonl"
+        coded = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+        assert len(coded) == n and f"coded {n} articles" in result.stderr
+        assert any("\u201cRumah Kopi\u201d" in c["article"]["text"] for c in coded)      # the Windows-1252 page
+    else:
+        assert f"added {n}," in result.stderr
+        store = open_store(str(cli_run["db"]))
+        try:
+            assert store.stats()["articles"] == n
+            assert store.check() == []
+        finally:
+            store.close()
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("warta: ")]
+    assert len(errors) == sum(c[3] for c in CASES)

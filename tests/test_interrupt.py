@@ -3,6 +3,8 @@ a re-run completes the batch with no duplicates. SIGINT and SIGTERM stop cleanly
 written is finished, a summary is printed, and the exit status is 128 + the signal number."""
 from __future__ import annotations
 
+import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -78,28 +80,66 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def _interrupt(cmd: list[str], db: Path, signum: int) -> tuple[subprocess.Popen, str, int]:
-    """Start ``cmd``, wait until a batch is committed, send ``signum``; (process, stderr, stored)."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+def _interrupt(cmd: list[str], db: Path, signum: int, group: bool = False,
+               children: list[int] | None = None) -> tuple[subprocess.Popen, str, int]:
+    """Start ``cmd``, wait until a batch is committed, send ``signum`` (to the whole process
+    group, as Ctrl-C does, when ``group``); (process, stderr, stored). ``children`` receives the
+    pids of the process's children at the moment of the signal."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            start_new_session=group)
     deadline = time.monotonic() + 120
     while _stored(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     committed = _stored(db)
     assert proc.poll() is None, "the ingest finished before it could be interrupted"
     assert committed > 0
-    proc.send_signal(signum)
+    if children is not None:
+        children.extend(_children(proc.pid))
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     _, err = proc.communicate(timeout=120)
     return proc, err, committed
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
-                         ids=["SIGINT", "SIGTERM", "SIGKILL"])
-def test_interrupt_cli_ingest_loses_nothing_and_resumes(articles, reference, tmp_path, signum):
+def _children(pid: int) -> list[int]:
+    """Pids whose parent is ``pid`` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("signum, workers", [(signal.SIGINT, 0), (signal.SIGTERM, 0), (signal.SIGKILL, 1),
+                                             (signal.SIGKILL, 2)],
+                         ids=["SIGINT", "SIGTERM", "SIGKILL", "SIGKILL-2-workers"])
+def test_interrupt_cli_ingest_loses_nothing_and_resumes(articles, reference, tmp_path, signum, workers):
     db = tmp_path / "w.db"
     cmd = [sys.executable, "-c", CLI, "ingest", str(articles), "--db", str(db),
-           "--batch-size", str(BATCH)]
-    proc, err, committed = _interrupt(cmd, db, signum)
+           "--batch-size", str(BATCH), "--workers", str(workers)]
+    children: list[int] = []
+    proc, err, committed = _interrupt(cmd, db, signum, children=children)
     assert proc.returncode != 0
+    if workers > 1:
+        assert children, "the pool had no worker process"
+    deadline = time.monotonic() + 10
+    while any(map(_alive, children)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, children)), "a pool worker outlived its killed parent"
     partial = _contents(db)
     assert committed <= len(partial["articles"]) < len(reference["articles"])
     assert set(partial["articles"]) <= set(reference["articles"])
@@ -112,12 +152,15 @@ def test_interrupt_cli_ingest_loses_nothing_and_resumes(articles, reference, tmp
     assert final["stats"] == reference["stats"]
 
 
-@pytest.mark.parametrize("signum, workers", [(signal.SIGINT, 1), (signal.SIGTERM, 1), (signal.SIGTERM, 2)],
-                         ids=["SIGINT", "SIGTERM", "SIGTERM-2-workers"])
-def test_interrupt_clean_stop(articles, reference, tmp_path, signum, workers):
+@pytest.mark.parametrize("signum, workers, group", [(signal.SIGINT, 1, False), (signal.SIGTERM, 1, False),
+                                                    (signal.SIGTERM, 2, False), (signal.SIGINT, 2, True)],
+                         ids=["SIGINT", "SIGTERM", "SIGTERM-2-workers", "Ctrl-C-2-workers"])
+def test_interrupt_clean_stop(articles, reference, tmp_path, signum, workers, group):
+    """SIGINT / SIGTERM stop cleanly; Ctrl-C reaches the pool workers too (the whole process
+    group), which leave it to the parent: one summary, no traceback."""
     db = tmp_path / "w.db"
     cmd = [sys.executable, "-c", RUNNER, str(articles), str(db), str(BATCH), str(workers)]
-    proc, err, committed = _interrupt(cmd, db, signum)
+    proc, err, committed = _interrupt(cmd, db, signum, group=group)
     assert proc.returncode == 128 + signum, err
     name = signal.Signals(signum).name
     assert f"stopped by {name}; every batch written is complete" in err
@@ -169,3 +212,117 @@ def test_interrupt_no_handlers_outside_the_main_thread():
     t.start()
     t.join()
     assert seen == [(False, before)]
+
+
+# --- warta ingest --dask local ---------------------------------------------------------------
+# The Dask workers are separate processes, so the slow-down is installed in every process through
+# a ``sitecustomize`` module on PYTHONPATH: it wraps ``warta.scale.code_files`` (reading and coding
+# one partition's files) to sleep after each article, whatever copy of warta is imported.
+SLOW_PARTITIONS = '''
+import os, sys, time
+DELAY = float(os.environ.get("WARTA_TEST_SLOW_PARTITION") or 0)
+
+
+class _SlowScale:
+    def find_spec(self, name, path=None, target=None):
+        if name != "warta.scale":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            real = module.code_files
+
+            def slow(*args, **kwargs):
+                for item in real(*args, **kwargs):
+                    time.sleep(DELAY)
+                    yield item
+            module.code_files = slow
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+if DELAY:
+    sys.meta_path.insert(0, _SlowScale())
+'''
+DASK_FILES, DASK_PER_FILE = 16, 3
+
+
+@pytest.fixture(scope="module")
+def dask_inputs(tmp_path_factory) -> Path:
+    lines = shared_path("corpus", "kompas-2025.jsonl").read_text(encoding="utf-8").splitlines()
+    root = tmp_path_factory.mktemp("dask-in")
+    for i in range(DASK_FILES):
+        chunk = lines[i * DASK_PER_FILE:(i + 1) * DASK_PER_FILE]
+        (root / f"f{i:02d}.jsonl").write_text("\n".join(chunk) + "\n", encoding="utf-8")
+    return root
+
+
+def _recorded(out: Path) -> int:
+    """Partitions the manifest records as complete (0 while there is none)."""
+    try:
+        return len(json.loads((out / "_manifest.json").read_text(encoding="utf-8"))["partitions"])
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def _partitions_valid(out: Path) -> list[str]:
+    """Article ids of every whole partition file; each line must be a coded article."""
+    from warta.model import CodedArticle
+    ids = []
+    for part in sorted(out.glob("part-*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            ids.append(CodedArticle.from_dict(json.loads(line)).article.id)
+    return ids
+
+
+@pytest.mark.parametrize("signum, group", [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["SIGINT-to-the-process-group", "SIGTERM"])
+def test_interrupt_dask_ingest_stops_cleanly_and_resumes(dask_inputs, tmp_path, signum, group):
+    """Ctrl-C (SIGINT to the whole process group, workers included) or SIGTERM on
+    `warta ingest --dask local`: one summary, no traceback, partitions written stay whole, and the
+    same command run again keeps them, codes the rest and stores every article once."""
+    from warta.cli.scale import run_ingest
+    ref_db = tmp_path / "ref.db"
+    assert run_ingest([str(dask_inputs)], str(ref_db), workers=1) == 0
+    reference = _contents(ref_db)
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text(SLOW_PARTITIONS, encoding="utf-8")
+    out, db = tmp_path / "out", tmp_path / "w.db"
+    cmd = [sys.executable, "-m", "warta", "ingest", str(dask_inputs), "--db", str(db), "--dask", "local",
+           "--workers", "2", "--out", str(out)]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(slow), str(REPO)]),
+               WARTA_TEST_SLOW_PARTITION="0.3")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env=env, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while not _recorded(out) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the Dask run finished before it could be interrupted"
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 128 + signum, err
+    assert f"stopped by {signal.Signals(signum).name}; every partition written is complete" in err
+    assert "Traceback" not in err and "distributed." not in err, err
+    manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is False and manifest["partitions"]
+    written = _partitions_valid(out)
+    assert set(written) < set(reference["articles"])
+    assert not db.exists() or _stored(db) == 0           # nothing loaded from a stopped run
+
+    again = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=300,
+                           env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert again.returncode == 0, again.stderr
+    assert "kept from an earlier run" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert not list(out.glob("*.tmp"))
+    assert sorted(_partitions_valid(out)) == reference["articles"]
+    final = _contents(db)
+    assert (final["articles"], final["events"]) == (reference["articles"], reference["events"])

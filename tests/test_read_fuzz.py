@@ -1,4 +1,5 @@
-"""Property tests: every reader returns Articles or InputError values on arbitrary bytes, never raises."""
+"""Property tests: every reader returns Articles or InputError values on arbitrary bytes, never raises
+(web archives may add one LanguageError counting the records skipped for their language)."""
 from __future__ import annotations
 
 import gzip
@@ -6,7 +7,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from warta.errors import InputError
+from warta.errors import InputError, LanguageError
 from warta.model import Article
 from warta.read import iter_articles, read_bytes
 
@@ -17,7 +18,7 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 def _check(items):
     assert items, "a reader yields at least one value"
     for item in items:
-        assert isinstance(item, (Article, InputError))
+        assert isinstance(item, (Article, InputError, LanguageError))
         if isinstance(item, Article):
             assert item.text.strip() and item.id
         else:

@@ -216,3 +216,98 @@ def test_scale_cli_load(single, tmp_path):
     assert f"added {len(single)}," in first.output and "added 0," in again.output
     missing = runner.invoke(app, ["load", str(tmp_path / "nope"), "--db", db])
     assert missing.exit_code == 1 and "no such partition file or folder" in missing.output
+
+
+def _plan_folder(tmp_path, single, fmt="jsonl"):
+    from warta.limits import DEFAULT_LIMITS
+    from warta.read import DEFAULT_SETTINGS
+    from warta.scale import PartitionResult, _plan, _write_manifest
+    out = tmp_path / "parts"
+    out.mkdir()
+    parts = [["a.jsonl"], ["b.jsonl"], ["c.jsonl"]]
+    plan = _plan(parts, fmt, "v1", DEFAULT_SETTINGS, DEFAULT_LIMITS)
+    write_partition(iter(single[:2]), str(out / f"part-00000.{fmt}"), fmt)
+    done = {0: PartitionResult(str(out / f"part-00000.{fmt}"), 2, 1, ("warta: a.jsonl: line 3: not JSON",))}
+    _write_manifest(out, plan, done)
+    return out, plan
+
+
+@pytest.mark.parametrize("change, reused", [
+    (None, [0]),
+    ("coder_version", []),
+    ("format", []),
+    ("plan", []),
+    ("settings", []),
+    ("file-gone", []),
+])
+def test_scale_a_rerun_keeps_the_partitions_of_the_same_plan(single, tmp_path, change, reused):
+    from warta.scale import _reusable
+    out, plan = _plan_folder(tmp_path, single)
+    if change == "coder_version":
+        plan = {**plan, "coder_version": "v2"}
+    elif change == "format":
+        plan = {**plan, "format": "parquet"}
+    elif change == "plan":
+        plan = {**plan, "plan": [["a.jsonl", "d.jsonl"], ["b.jsonl"], ["c.jsonl"]]}
+    elif change == "settings":
+        plan = {**plan, "settings": {**plan["settings"], "max_lines": 7}}
+    elif change == "file-gone":
+        (out / "part-00000.jsonl").unlink()
+    done = _reusable(out, plan)
+    assert sorted(done) == reused
+    for result in done.values():
+        assert result.reused and result.articles == 2 and result.errors == ("warta: a.jsonl: line 3: not JSON",)
+
+
+def test_scale_load_notes_a_stopped_run(single, tmp_path):
+    out, _ = _plan_folder(tmp_path, single)
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(tmp_path / "w.db")])
+    assert result.exit_code == 0, result.output
+    assert f"warta load: {out}: the run that wrote it was stopped: 1 of 3 partitions are complete" in result.output
+    assert "added 2," in result.output
+
+
+def test_scale_failed_partition_is_one_line():
+    from warta.scale import _failed_partition
+
+    class Future:
+        def exception(self):
+            return RuntimeError("worker\nlost")
+    result = _failed_partition(Future(), ["a.jsonl", "b.warc"], "/out/part-00003.jsonl")
+    assert result.articles == 0 and not result.reused
+    assert result.errors == ("warta: a.jsonl, b.warc: partition part-00003.jsonl failed "
+                             "(RuntimeError: worker lost); run again to retry it",)
+
+
+@pytest.mark.parametrize("manifest", [
+    "{not json",
+    json.dumps({"format": "jsonl"}),
+    json.dumps([1, 2]),
+])
+def test_scale_a_broken_manifest_means_code_everything(single, tmp_path, manifest):
+    from warta.scale import _reusable
+    out, plan = _plan_folder(tmp_path, single)
+    (out / "_manifest.json").write_text(manifest, encoding="utf-8")
+    assert _reusable(out, plan) == {}
+
+
+def test_scale_a_manifest_with_bad_entries_means_code_everything(single, tmp_path):
+    from warta.scale import _reusable
+    out, plan = _plan_folder(tmp_path, single)
+    data = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
+    data["partitions"] = [{"index": 0, "path": "part-00000.jsonl"}]          # counts missing
+    (out / "_manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    assert _reusable(out, plan) == {}
+
+
+def test_scale_load_goes_past_a_broken_manifest(single, tmp_path):
+    write_partition(iter(single[:3]), str(tmp_path / "part-00000.jsonl"), "jsonl")
+    (tmp_path / "_manifest.json").write_text("{cut", encoding="utf-8")
+    store = open_store(str(tmp_path / "w.db"))
+    try:
+        seen = []
+        summary = load_partitions([str(tmp_path)], store, on_error=seen.append)
+        assert (summary.articles, summary.errors) == (3, 1)
+        assert str(seen[0]).startswith(f"{tmp_path / '_manifest.json'}: unreadable manifest")
+    finally:
+        store.close()

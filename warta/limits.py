@@ -1,8 +1,9 @@
 """Limits that keep one bad article from stalling or crashing a batch.
 
 The readers (``warta.read.ReadSettings``) refuse files and records that are too large before
-reading them whole. These limits apply afterwards, to every article whatever its reader: an
-article of a million short lines passes a byte limit but would cost the pipeline minutes.
+reading them whole, and JSON nested too deeply before parsing it. These limits apply afterwards,
+to every article whatever its reader: an article of a million short lines passes a byte limit
+but would cost the pipeline minutes.
 """
 from __future__ import annotations
 
@@ -25,10 +26,10 @@ class InputLimits:
     max_lines: int = 5_000           # lines of one article's text
     max_chars: int = 100_000         # characters of one article's text
     max_line_chars: int = 100_000    # characters of its longest line
-    max_nesting: int = 100           # depth of arrays and objects in one JSON record
 
 
 DEFAULT_LIMITS = InputLimits()
+MAX_NESTING = 100                    # the default of ``ReadSettings.max_nesting``
 
 
 def check_article(article: Article, limits: InputLimits = DEFAULT_LIMITS) -> Article:
@@ -49,7 +50,7 @@ def check_article(article: Article, limits: InputLimits = DEFAULT_LIMITS) -> Art
     return article
 
 
-def json_too_deep(raw: bytes | str, limit: int = DEFAULT_LIMITS.max_nesting) -> bool:
+def json_too_deep(raw: bytes | str, limit: int = MAX_NESTING) -> bool:
     """True when JSON text nests arrays or objects deeper than ``limit``.
 
     Cheap for real records: the depth is only counted when the text has more than ``limit``

@@ -8,24 +8,39 @@ coder version. Nothing but file names travels to the workers, and nothing but co
 lines comes back, so the workers must see the input files at the same paths (a shared or
 replicated file system).
 
+A run can be stopped (``stop``: SIGINT/SIGTERM in the CLI) and run again: every partition file
+is written under a temporary name and renamed when whole, ``_manifest.json`` lists the plan and
+the partitions completed so far, and a re-run with the same inputs, format and coder keeps the
+completed partitions and codes only the others.
+
 ``load_partitions`` reads the partition files back in a deterministic order and adds them to the
 store in batches, one transaction each; it is idempotent (the store keys articles by stable id).
 """
 from __future__ import annotations
 
 import json
+import logging
+import os
+import signal
+import threading
+import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
 from warta.errors import FormatError, InputError, WartaError
+from warta.limits import DEFAULT_LIMITS, InputLimits
 from warta.model import CodedArticle
 from warta.parallel import code_or_error, files_of, read_guarded
+from warta.read import DEFAULT_SETTINGS, ReadSettings
 
 FORMATS = ("jsonl", "parquet")
 MANIFEST = "_manifest.json"
 WRITE_BATCH = 256     # coded articles per Parquet row group / per write
+POLL_SECONDS = 0.1    # how often a run looks for finished partitions and for a stop request
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,7 @@ class PartitionResult:
     articles: int
     events: int
     errors: tuple[str, ...]
+    reused: bool = False      # completed by an earlier, stopped run of the same plan
 
 
 @dataclass(frozen=True)
@@ -78,20 +94,23 @@ def _size(path: str) -> int:
         return 0
 
 
-def code_files(files: list[str]) -> Iterator[CodedArticle | WartaError]:
+def code_files(files: list[str], settings: ReadSettings = DEFAULT_SETTINGS,
+               limits: InputLimits = DEFAULT_LIMITS) -> Iterator[CodedArticle | WartaError]:
     """Read and code ``files`` in order: coded articles and errors (as values)."""
-    for item in read_guarded(files):
-        yield item if isinstance(item, WartaError) else code_or_error(item)
+    for item in read_guarded(files, settings=settings):
+        yield item if isinstance(item, WartaError) else code_or_error(item, limits)
 
 
-def code_partition(files: list[str], out_path: str, fmt: str = "jsonl") -> PartitionResult:
+def code_partition(files: list[str], out_path: str, fmt: str = "jsonl",
+                   settings: ReadSettings = DEFAULT_SETTINGS,
+                   limits: InputLimits = DEFAULT_LIMITS) -> PartitionResult:
     """Read, code and write one partition, streaming. Runs inside a Dask worker (or anywhere)."""
     check_format(fmt)
     errors: list[str] = []
     counts = {"articles": 0, "events": 0}
 
     def coded() -> Iterator[CodedArticle]:
-        for result in code_files(files):
+        for result in code_files(files, settings, limits):
             if isinstance(result, WartaError):
                 errors.append(f"warta: {result}")
                 continue
@@ -104,17 +123,24 @@ def code_partition(files: list[str], out_path: str, fmt: str = "jsonl") -> Parti
 
 
 def write_partition(coded: Iterable[CodedArticle], out_path: str, fmt: str) -> None:
-    """Write coded articles to ``out_path`` through a temporary file: it is whole or absent."""
+    """Write coded articles to ``out_path`` through a temporary file: it is whole or absent.
+
+    The temporary name is unique, so a task of a stopped run that is still finishing on a remote
+    worker and the task of the re-run never write into the same file."""
     check_format(fmt)
     path = Path(out_path)
-    tmp = path.with_name(path.name + ".tmp")
-    if fmt == "jsonl":
-        with tmp.open("w", encoding="utf-8") as fh:
-            for c in coded:
-                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        _write_parquet(coded, tmp)
-    tmp.replace(path)
+    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        if fmt == "jsonl":
+            with tmp.open("w", encoding="utf-8") as fh:
+                for c in coded:
+                    fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _write_parquet(coded, tmp)
+        tmp.replace(path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _write_parquet(coded: Iterable[CodedArticle], tmp: Path) -> None:
@@ -134,58 +160,161 @@ def _write_parquet(coded: Iterable[CodedArticle], tmp: Path) -> None:
             }, schema=schema))
 
 
-def _clear_old_partitions(out: Path) -> None:
-    """Remove partition files of an earlier run, so a load reads this run's output only."""
+def _clear_old_partitions(out: Path, keep: set[str] = frozenset()) -> None:
+    """Remove partition files (and leftover temporary files) of an earlier run, except ``keep``,
+    so a load reads this run's output only."""
     for old in out.glob("part-*"):
-        if old.is_file() and old.name.split(".", 1)[-1] in ("jsonl", "parquet", "jsonl.tmp", "parquet.tmp"):
+        if old.is_file() and old.name not in keep and (old.suffix in (".jsonl", ".parquet", ".tmp")):
             old.unlink()
+
+
+def _plan(parts: list[list[str]], fmt: str, version: str, settings: ReadSettings,
+          limits: InputLimits) -> dict:
+    return {"format": fmt, "coder_version": version,
+            "settings": {**asdict(settings), **asdict(limits)}, "plan": parts}
+
+
+def _reusable(out: Path, plan: dict) -> dict[int, PartitionResult]:
+    """Partitions completed by an earlier run of the same plan (same inputs, format, coder and
+    settings) whose files are still there, by index."""
+    try:
+        old = read_manifest(str(out))
+    except FormatError:
+        return {}
+    if any(old.get(key) != value for key, value in plan.items()):
+        return {}
+    done = {}
+    try:
+        for p in old.get("partitions", []):
+            path = out / p["path"]
+            if path.is_file() and isinstance(p.get("index"), int):
+                done[p["index"]] = PartitionResult(str(path), int(p["articles"]), int(p["events"]),
+                                                   tuple(map(str, p.get("error_lines", ()))), reused=True)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}            # a manifest edited by hand or cut short: code everything again
+    return done
+
+
+@contextmanager
+def _quiet_local_cluster(workers: int):
+    """A LocalCluster of ``workers`` single-threaded processes that leave SIGINT to this process
+    (Ctrl-C reaches the whole process group; the run stops through ``stop``, not through a
+    KeyboardInterrupt in every worker). Dask's own log lines are silenced (a failed task comes
+    back as an error line through its future), so stopping or losing a worker prints no storm of
+    tracebacks. A SIGINT that arrives while the workers start (a few seconds) is ignored."""
+    from dask.distributed import LocalCluster
+
+    previous = signal.getsignal(signal.SIGINT) if _main_thread() else None
+    if previous is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)     # inherited by the spawned workers
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 def run_dask(inputs: Iterable[str], out_dir: str, scheduler: str = "local", fmt: str = "jsonl",
              partitions: int | None = None, workers: int = 2,
-             on_result: Callable[[PartitionResult], None] | None = None) -> list[PartitionResult]:
+             on_result: Callable[[PartitionResult], None] | None = None,
+             settings: ReadSettings = DEFAULT_SETTINGS, limits: InputLimits = DEFAULT_LIMITS,
+             stop: Callable[[], bool] | None = None) -> list[PartitionResult]:
     """Code ``inputs`` on a Dask cluster into partition files under ``out_dir``.
 
     ``scheduler`` is a scheduler address (``tcp://host:8786``) or ``local`` for a LocalCluster of
     ``workers`` single-threaded processes on this machine. ``partitions`` defaults to four per
-    worker. Partition files of an earlier run in ``out_dir`` are replaced. Results come back in
-    partition order; ``on_result`` sees each as it completes.
+    worker. Partitions completed by an earlier run of the same plan are kept; other partition
+    files in ``out_dir`` are replaced. ``on_result`` sees each partition as it completes (reused
+    ones first). ``stop()`` is asked every ``POLL_SECONDS``: when it says True the partitions not
+    finished are cancelled and the results so far are returned (fewer than the plan's); a re-run
+    completes the rest. Results are in partition order.
     """
-    from dask.distributed import Client, LocalCluster, as_completed
-
     from warta.ingest import coder_version
 
     check_format(fmt)
     inputs = list(inputs)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _clear_old_partitions(out)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None) if scheduler == "local" else None
-    client = Client(cluster if cluster is not None else scheduler)
-    try:
+    stopped = stop or (lambda: False)
+    failed: dict[int, PartitionResult] = {}
+    with _client(scheduler, workers) as client:
         n = partitions or max(1, 4 * len(client.scheduler_info().get("workers", {})))
         parts = partition_inputs(inputs, n)
-        futures = [client.submit(code_partition, files, str(out / f"part-{i:05d}.{fmt}"), fmt,
-                                 pure=False) for i, files in enumerate(parts)]
-        if on_result is not None:
-            for future in as_completed(futures):
-                on_result(future.result())
-        results = client.gather(futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    _write_manifest(out, fmt, results, coder_version())
-    return results
+        plan = _plan(parts, fmt, coder_version(), settings, limits)
+        done = _reusable(out, plan)
+        _clear_old_partitions(out, keep={Path(r.path).name for r in done.values()})
+        _write_manifest(out, plan, done)
+        for i in sorted(done):
+            if on_result is not None:
+                on_result(done[i])
+        pending = {client.submit(code_partition, files, str(out / f"part-{i:05d}.{fmt}"), fmt,
+                                 settings, limits, pure=False): i
+                   for i, files in enumerate(parts) if i not in done}
+        while pending:
+            finished = [f for f in pending if f.done()]
+            for future in finished:
+                i = pending.pop(future)
+                if future.status == "finished":
+                    result = done[i] = future.result()
+                    _write_manifest(out, plan, done)
+                else:       # the task raised, or its worker died: a re-run codes it again
+                    result = failed[i] = _failed_partition(future, parts[i], str(out / f"part-{i:05d}.{fmt}"))
+                if on_result is not None:
+                    on_result(result)
+            if stopped():       # after collecting what finished meanwhile
+                break
+            if not finished:
+                time.sleep(POLL_SECONDS)
+        if pending:
+            client.cancel(list(pending))
+    results = {**done, **failed}
+    return [results[i] for i in sorted(results)]
 
 
-def _write_manifest(out: Path, fmt: str, results: list[PartitionResult], version: str) -> None:
-    manifest = {"format": fmt, "coder_version": version,
-                "partitions": [{"path": Path(r.path).name, "articles": r.articles,
-                                "events": r.events, "errors": len(r.errors)} for r in results]}
-    tmp = out / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+def _failed_partition(future, files: list[str], path: str) -> PartitionResult:
+    """A failed partition as one error line naming its files; a re-run codes it again."""
+    err = future.exception()
+    detail = " ".join(f"{type(err).__name__}: {err}".split())[:300]
+    return PartitionResult(path, 0, 0, (f"warta: {', '.join(files)}: partition {Path(path).name} "
+                                        f"failed ({detail}); run again to retry it",))
+
+
+@contextmanager
+def _client(scheduler: str, workers: int):
+    from dask.distributed import Client
+
+    if scheduler != "local":
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with _quiet_local_cluster(workers) as cluster:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+
+
+def _write_manifest(out: Path, plan: dict, done: dict[int, PartitionResult]) -> None:
+    """The plan and the partitions completed so far (``complete`` once all are)."""
+    manifest = {**plan, "complete": len(done) == len(plan["plan"]),
+                "partitions": [{"index": i, "path": Path(r.path).name, "articles": r.articles,
+                                "events": r.events, "errors": len(r.errors),
+                                "error_lines": list(r.errors)} for i, r in sorted(done.items())]}
+    tmp = out / f"{MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(out / MANIFEST)
 
 
@@ -193,9 +322,25 @@ def read_manifest(path: str) -> dict:
     """The manifest of a partition folder ({} when there is none or ``path`` is a file)."""
     f = Path(path) / MANIFEST
     try:
-        return json.loads(f.read_text(encoding="utf-8")) if f.is_file() else {}
+        manifest = json.loads(f.read_text(encoding="utf-8")) if f.is_file() else {}
     except (OSError, ValueError) as err:
         raise FormatError(str(f), f"unreadable manifest ({err})") from err
+    if not isinstance(manifest, dict):
+        raise FormatError(str(f), "unreadable manifest (not a JSON object)")
+    return manifest
+
+
+def unfinished_run(path: str) -> str | None:
+    """A note when ``path`` is a partition folder whose run was stopped before the end (its
+    manifest says so); None otherwise."""
+    try:
+        manifest = read_manifest(path)
+    except FormatError:
+        return None
+    if manifest.get("complete") is not False:
+        return None
+    return (f"the run that wrote it was stopped: {len(manifest.get('partitions', []))} of "
+            f"{len(manifest.get('plan', []))} partitions are complete; run the same ingest again to finish")
 
 
 def partition_files(path: str) -> list[Path]:
@@ -256,7 +401,13 @@ def load_partitions(paths: Iterable[str], store, batch_size: int = 500,
     ``stop()`` is asked before each batch; when it says True the load ends there."""
     summary = LoadSummary()
     for path in paths:
-        version = read_manifest(path).get("coder_version") if Path(path).is_dir() else None
+        try:
+            version = read_manifest(path).get("coder_version") if Path(path).is_dir() else None
+        except FormatError as err:          # the partitions are still loaded, without the version
+            version = None
+            summary = _bump(summary, errors=1)
+            if on_error:
+                on_error(err)
         try:
             files = partition_files(path)
         except WartaError as err:

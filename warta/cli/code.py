@@ -19,12 +19,14 @@ from rich.text import Text
 
 from warta.clean import mark_lines
 from warta.cli.app import app
+from warta.cli.options import ALL_LANGUAGES, LIMIT, ErrorLines, reading_settings
 from warta.errors import LanguageError, WartaError
 from warta.lang import available_languages, load_language
 from warta.langid import detect_language
+from warta.limits import DEFAULT_LIMITS, InputLimits, check_article
 from warta.meta import find_metadata
 from warta.model import Article, CodedArticle
-from warta.read import expand_inputs, iter_articles
+from warta.read import DEFAULT_SETTINGS, ReadSettings, expand_inputs
 
 FORMATS = ("jsonl", "json", "table")
 PROGRESS_MIN_INPUTS = 4
@@ -37,6 +39,7 @@ class Tally:
     events: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    lines: ErrorLines = field(default_factory=ErrorLines)
 
     def summary(self) -> str:
         return (f"coded {self.articles} article{'s' * (self.articles != 1)}, {self.events} "
@@ -45,7 +48,7 @@ class Tally:
 
 def _report(err: WartaError | Exception, tally: Tally) -> None:
     tally.skipped += 1
-    typer.echo(f"warta: {err}", err=True)
+    tally.lines(err)
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -68,10 +71,16 @@ def _progress(items: Iterable, inputs: list[str], what: str) -> Iterable:
     return tqdm(items, desc=what, unit=" articles", file=sys.stderr, leave=False)
 
 
-def coded_stream(inputs: list[str], published: Optional[str], workers: int) -> Iterator:
-    """Coded articles and errors (read errors and coding errors as values), in input order."""
-    from warta.parallel import code_many
-    return code_many(iter_articles(inputs, published=published), workers=workers)
+def coded_stream(inputs: list[str], published: Optional[str], workers: int,
+                 settings: ReadSettings = DEFAULT_SETTINGS, limits: InputLimits = DEFAULT_LIMITS) -> Iterator:
+    """Coded articles and errors (read errors and coding errors as values), in input order.
+
+    The same reading and per-article function as ``warta ingest``: ``read_guarded`` (a reader
+    that fails on one file fails that file only) and ``code_or_error`` (the input limits, then
+    the pipeline; any failure comes back as a value)."""
+    from warta.parallel import code_many, read_guarded
+    return code_many(read_guarded(inputs, settings=settings, published=published), workers=workers,
+                     limits=limits)
 
 
 @contextmanager
@@ -116,6 +125,8 @@ def code_command(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) "
                                             "for inputs that carry none."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Processes to code with."),
+    limit: Optional[list[str]] = LIMIT,
+    all_languages: bool = ALL_LANGUAGES,
 ) -> None:
     """Code news articles into PLOVER events, with evidence offsets into the cleaned text.
 
@@ -129,11 +140,12 @@ def code_command(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
     published = _check_date(published)
-    tally = Tally()
+    settings, limits = reading_settings(limit, all_languages)
+    tally = Tally(lines=ErrorLines(settings))
     table_rows: list[CodedArticle] = []
     with _opened(output) as out:
         first = True
-        for item in _progress(coded_stream(inputs, published, workers), inputs, "coding"):
+        for item in _progress(coded_stream(inputs, published, workers, settings, limits), inputs, "coding"):
             if not isinstance(item, CodedArticle):
                 _report(item, tally)
                 continue
@@ -153,6 +165,7 @@ def code_command(
         elif fmt == "table":
             console = Console(file=out, width=None if out.isatty() else 160)
             console.print(event_table(table_rows))
+    tally.lines.close()
     typer.echo(tally.summary(), err=True)
     if tally.articles == 0:
         raise typer.Exit(1)
@@ -195,6 +208,8 @@ def clean_command(
     removed_only: bool = typer.Option(False, "--removed", help="List only what cleaning removes."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) "
                                             "for inputs that carry none."),
+    limit: Optional[list[str]] = LIMIT,
+    all_languages: bool = ALL_LANGUAGES,
 ) -> None:
     """Show the cleaned text of articles, with every removed line marked.
 
@@ -206,20 +221,23 @@ def clean_command(
       warta clean warta/samples/004_1ed279cb64cb3699.txt
       warta clean articles.jsonl --removed
     """
+    from warta.parallel import read_guarded
     published = _check_date(published)
+    settings, limits = reading_settings(limit, all_languages)
     console = Console(highlight=False, soft_wrap=True)
-    tally = Tally()
-    for item in iter_articles(inputs, published=published):
+    tally = Tally(lines=ErrorLines(settings))
+    for item in read_guarded(inputs, settings=settings, published=published):
         if isinstance(item, WartaError):
             _report(item, tally)
             continue
         try:
-            article, marks = _prepare_for_display(item)
+            article, marks = _prepare_for_display(check_article(item, limits))
         except WartaError as err:
             _report(err, tally)
             continue
         tally.articles += 1
         _print_marks(console, article, marks, show_kept=not removed_only)
+    tally.lines.close()
     typer.echo(f"cleaned {tally.articles} article{'s' * (tally.articles != 1)}; "
                f"{tally.skipped} input{'s' * (tally.skipped != 1)} skipped", err=True)
     if tally.articles == 0:

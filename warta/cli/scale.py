@@ -11,11 +11,14 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 import typer
 
 from warta.cli.app import app
 from warta.errors import WartaError
+from warta.limits import DEFAULT_LIMITS, InputLimits
+from warta.read import DEFAULT_SETTINGS, ReadSettings
 
 DB_HELP = "SQLite file or postgresql:// URL."
 
@@ -78,7 +81,8 @@ def _open_store(db: str):
 
 
 def _stopped(stop: StopRequest, what: str) -> int:
-    typer.echo(f"warta {what}: stopped by {stop.name()}; every batch written is complete, "
+    written = "partition" if "dask" in what else "batch"
+    typer.echo(f"warta {what}: stopped by {stop.name()}; every {written} written is complete, "
                f"run the same command again to finish", err=True)
     return 128 + (stop.signum or 0)
 
@@ -99,40 +103,48 @@ def check_ingest_options(workers: int | None, dask: str | None, out: str | None,
 
 def run_ingest(inputs: list[str], db: str, *, batch_size: int = 100, force: bool = False,
                workers: int | None = 1, dask: str | None = None, out: str | None = None,
-               partition_format: str = "jsonl", on_batch=None) -> int:
+               partition_format: str = "jsonl", on_batch=None,
+               settings: ReadSettings = DEFAULT_SETTINGS, limits: InputLimits = DEFAULT_LIMITS) -> int:
     """Ingest ``inputs`` into the store at ``db``; return the exit status for the CLI.
 
     ``workers``: processes that code (None: one per core). ``dask``: a scheduler address or
     ``local``; the coded articles are written as partitions under ``out`` (a temporary folder
-    when None) and then loaded. 0 when something was read, 1 when nothing could be read, 2 when
+    when None) and then loaded. ``settings`` and ``limits``: the reader settings and the
+    per-article input limits. 0 when something was read, 1 when nothing could be read, 2 when
     the store failed, 128 + signal number when stopped by SIGINT or SIGTERM.
     """
     check_ingest_options(workers, dask, out, partition_format)
     if dask:
-        return _ingest_dask(inputs, db, dask, out, partition_format, batch_size, workers)
+        return _ingest_dask(inputs, db, dask, out, partition_format, batch_size, workers,
+                            settings, limits)
     from warta.ingest import coder_version, ingest
     from warta.parallel import Precoded, code_or_error, default_workers, read_guarded
 
+    from warta.cli.options import ErrorLines
+
     store = _open_store(db)
     version = coder_version()
+    report = ErrorLines(settings)
     try:
         with stop_on_signals() as stop:
-            items = until_stopped(read_guarded(inputs), stop)
-            code = code_or_error
+            items = until_stopped(read_guarded(inputs, settings=settings), stop)
+            code = partial(code_or_error, limits=limits)
             if workers is None or workers > 1:
                 def wanted(ids: list[str]) -> set[str]:
                     stored = store.coder_versions(ids)
                     return {i for i in ids if force or stored.get(i, "\0") != version}
                 n = workers or default_workers()
-                pre = Precoded(items, workers=n, window=max(2 * batch_size, 4 * n), wanted=wanted)
+                pre = Precoded(items, workers=n, window=max(2 * batch_size, 4 * n), wanted=wanted,
+                               limits=limits)
                 items, code = until_stopped(pre.items(), stop), pre.code
             summary = ingest(items, store, code=code, batch_size=batch_size, force=force,
-                             version=version, on_error=_echo_error, on_batch=on_batch)
+                             version=version, on_error=report, on_batch=on_batch)
     except WartaError as err:
         _echo_error(err)
         return 2
     finally:
         store.close()
+        report.close()
     typer.echo(f"warta ingest: {summary.line()}", err=True)
     if stop.requested:
         return _stopped(stop, "ingest")
@@ -140,7 +152,11 @@ def run_ingest(inputs: list[str], db: str, *, batch_size: int = 100, force: bool
 
 
 def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fmt: str,
-                 batch_size: int, workers: int | None) -> int:
+                 batch_size: int, workers: int | None, settings: ReadSettings,
+                 limits: InputLimits) -> int:
+    """Code on Dask into partitions, then load them. A stop (SIGINT, SIGTERM) while coding
+    cancels the partitions not finished and loads nothing: the partitions already written under
+    ``out`` are whole, and the same command run again codes only the others, then loads all."""
     from warta.parallel import default_workers
     from warta.scale import run_dask
 
@@ -148,14 +164,19 @@ def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fm
         for line in result.errors:
             typer.echo(line, err=True)
 
-    with tempfile.TemporaryDirectory(prefix="warta-dask-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="warta-dask-") as tmp, stop_on_signals() as stop:
         folder = out or tmp
         results = run_dask(inputs, folder, scheduler=scheduler, fmt=fmt,
-                           workers=workers or default_workers(), on_result=done)
+                           workers=workers or default_workers(), on_result=done,
+                           settings=settings, limits=limits, stop=lambda: stop.requested)
         articles = sum(r.articles for r in results)
         errors = sum(len(r.errors) for r in results)
+        reused = sum(r.reused for r in results)
         typer.echo(f"warta ingest --dask: coded {articles} articles in {len(results)} partitions "
-                   f"under {folder}; {errors} errors", err=True)
+                   f"under {folder}" + (f" ({reused} kept from an earlier run)" if reused else "")
+                   + f"; {errors} errors", err=True)
+        if stop.requested:
+            return _stopped(stop, "ingest --dask")
         status = run_load([folder], db, batch_size=max(batch_size, 100))
     if status:
         return status
@@ -164,8 +185,12 @@ def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fm
 
 def run_load(partitions: list[str], db: str, batch_size: int = 500) -> int:
     """Load partition folders or files into the store; the exit status for the CLI."""
-    from warta.scale import load_partitions
+    from warta.scale import load_partitions, unfinished_run
 
+    for path in partitions:
+        note = unfinished_run(path)
+        if note:
+            typer.echo(f"warta load: {path}: {note}", err=True)
     store = _open_store(db)
     try:
         with stop_on_signals() as stop:

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from warta.cli.app import app
+from warta.cli.options import ALL_LANGUAGES, LIMIT, reading_settings
 from warta.errors import WartaError
 
 DB_HELP = "SQLite file or postgresql:// URL."
@@ -88,6 +89,8 @@ def ingest_command(
                                        help="Code on a Dask cluster: 'local' or a scheduler address."),
     out: Optional[str] = typer.Option(None, "--out", help="With --dask: folder for the coded partitions."),
     partition_format: str = typer.Option("jsonl", "--partition-format", help="With --dask: jsonl or parquet."),
+    limit: Optional[list[str]] = LIMIT,
+    all_languages: bool = ALL_LANGUAGES,
 ) -> None:
     """Read, code and store articles in batches (idempotent and resumable).
 
@@ -96,11 +99,13 @@ def ingest_command(
     """
     from warta.cli.scale import run_ingest
 
+    settings, limits = reading_settings(limit, all_languages)
     bar = _progress()
     try:
         status = run_ingest(inputs, db, batch_size=batch_size, force=force,
                             workers=workers or None, dask=dask, out=out,
-                            partition_format=partition_format, on_batch=_on_batch(bar))
+                            partition_format=partition_format, on_batch=_on_batch(bar),
+                            settings=settings, limits=limits)
     finally:
         if bar is not None:
             bar.close()

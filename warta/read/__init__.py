@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from warta.errors import InputError
 from warta.model import Article
@@ -25,8 +26,8 @@ from warta.read.jsonl import iter_json, iter_jsonl
 from warta.read.text import read_text_file, text_article
 from warta.read.warc import iter_warc
 
-__all__ = ["ReadSettings", "DEFAULT_SETTINGS", "article_id", "expand_inputs", "format_of",
-           "iter_articles", "read_bytes"]
+__all__ = ["ReadSettings", "DEFAULT_SETTINGS", "article_id", "bounded_lines", "expand_inputs",
+           "format_of", "iter_articles", "read_bytes"]
 
 STDIN = "-"
 SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".json": "json", ".html": "html",
@@ -79,7 +80,8 @@ def read_bytes(name: str, data: bytes, fmt: str, stem: str = "stdin",
         if fmt == "warc":
             yield from iter_warc(name, io.BytesIO(data), settings)
         elif fmt == "jsonl":
-            yield from iter_jsonl(name, io.BytesIO(data), settings)
+            yield from iter_jsonl(name, bounded_lines(io.BytesIO(data), settings.max_record_bytes),
+                                  settings)
         elif fmt == "json":
             check_bytes(name, data, settings.max_file_bytes * 10, settings)
             yield from iter_json(name, data, settings)
@@ -114,12 +116,13 @@ def _read_path(name: str, settings: ReadSettings) -> Iterator[Article | InputErr
                     yield from iter_warc(name, fh, settings)
                 elif head[:2] == b"\x1f\x8b":
                     with gzip.open(fh) as gz:
-                        yield from iter_jsonl(name, _guarded_lines(name, gz), settings)
+                        yield from iter_jsonl(name, _guarded_lines(name, gz, settings), settings)
                 else:
-                    yield from iter_jsonl(name, fh, settings)
+                    yield from iter_jsonl(name, bounded_lines(fh, settings.max_record_bytes), settings)
         else:
-            if path.stat().st_size > settings.max_file_bytes * (10 if fmt == "json" else 1):
-                yield InputError(name, f"too large ({path.stat().st_size:,} bytes)")
+            limit = settings.max_file_bytes * (10 if fmt == "json" else 1)
+            if path.stat().st_size > limit:
+                yield InputError(name, f"too large ({path.stat().st_size:,} bytes; the limit is {limit:,})")
                 return
             yield from read_bytes(name, path.read_bytes(), fmt or sniff_format(path.read_bytes()[:4096]),
                                   path.stem, settings)
@@ -129,19 +132,88 @@ def _read_path(name: str, settings: ReadSettings) -> Iterator[Article | InputErr
         yield InputError(name, f"cannot read: {err.strerror or err}")
 
 
-def _guarded_lines(name: str, stream) -> Iterator[bytes]:
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of a binary stream, none held longer than ``limit + 1`` bytes: of a longer line
+    only its first ``limit + 1`` bytes are yielded (so the reader refuses it) and the rest is
+    skipped, so a 100 MB line never sits in memory whole."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _guarded_lines(name: str, stream, settings: ReadSettings) -> Iterator[bytes]:
     try:
-        yield from stream
+        yield from bounded_lines(stream, settings.max_record_bytes)
     except (OSError, EOFError) as err:
         raise InputError(name, f"corrupt gzip data ({err})") from None
 
 
-def _read_stdin(settings: ReadSettings) -> Iterator[Article | InputError]:
-    data = sys.stdin.buffer.read()
-    if not data.strip():
+def capped_errors(name: str, items: Iterable[Article | InputError],
+                  limit: int) -> Iterator[Article | InputError]:
+    """``items`` of one input with at most ``limit`` of its errors shown; the others are counted
+    in one last line, so one broken file cannot flood the error output."""
+    hidden = 0
+    shown = 0
+    for item in items:
+        if isinstance(item, InputError):
+            if shown >= limit:
+                hidden += 1
+                continue
+            shown += 1
+        yield item
+    if hidden:
+        yield InputError(name, f"{hidden:,} more error{'s' * (hidden != 1)} in this input not shown "
+                               f"(at most {limit:,} are shown for one input)")
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read from a stream, then the rest of the stream (standard input cannot be
+    rewound once its first bytes are sniffed)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        read = getattr(self._rest, "read1", self._rest.read)
+        data = read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _read_stdin(settings: ReadSettings, stream: BinaryIO | None = None) -> Iterator[Article | InputError]:
+    """Standard input, streamed: JSONL line by line and WARC record by record (so a large corpus
+    can be piped in); other formats are read whole up to their size limit."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    head = stream.read(settings.sniff_bytes)
+    while head and not head.strip() and (more := stream.read(settings.sniff_bytes)):
+        head = head[-1:] + more                      # skip leading blank space, however long
+    if not head.strip():
         yield InputError("<stdin>", "empty input")
         return
-    yield from read_bytes("<stdin>", data, sniff_format(data), "stdin", settings)
+    fmt = sniff_format(head)
+    whole = io.BufferedReader(_Prefixed(head, stream))
+    if fmt == "jsonl":
+        yield from iter_jsonl("<stdin>", bounded_lines(whole, settings.max_record_bytes), settings)
+    elif fmt == "warc":
+        yield from iter_warc("<stdin>", whole, settings)
+    else:
+        limit = settings.max_file_bytes * (10 if fmt == "json" else 1)
+        data = whole.read(limit + 1)
+        if len(data) > limit:
+            yield InputError("<stdin>", f"too large (more than the limit of {limit:,} bytes)")
+            return
+        yield from read_bytes("<stdin>", data, fmt, "stdin", settings)
 
 
 def iter_articles(inputs: Iterable[str], settings: ReadSettings = DEFAULT_SETTINGS,
@@ -157,7 +229,8 @@ def iter_articles(inputs: Iterable[str], settings: ReadSettings = DEFAULT_SETTIN
                              ", ".join(sorted(set(SUFFIXES))) + ")")
         for name in names:
             items = _read_stdin(settings) if name == STDIN else _read_path(name, settings)
-            for item in items:
+            for item in capped_errors("<stdin>" if name == STDIN else name, items,
+                                      settings.max_errors_per_file):
                 if published and isinstance(item, Article) and not item.published:
                     item = replace(item, published=published, published_derived="input")
                 yield item

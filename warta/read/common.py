@@ -15,11 +15,18 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 @dataclass(frozen=True)
 class ReadSettings:
-    """Limits that keep one bad input from stalling a batch (sizes in bytes)."""
-    max_file_bytes: int = 20_000_000      # a whole .txt, .html or .json file
+    """Limits that keep one bad input from stalling a batch (sizes in bytes), and what to keep.
+
+    ``skip_other_languages``: WARC records in a language warta has no data for are skipped before
+    their HTML is extracted, and counted in one line per archive (``warta.read.warc``).
+    """
+    max_file_bytes: int = 20_000_000      # a whole .txt or .html file (.json: ten times this)
     max_record_bytes: int = 10_000_000    # one JSONL line or one WARC record
     max_text_chars: int = 2_000_000       # the text of one article
+    max_nesting: int = 100                # depth of arrays and objects in one JSON record
+    max_errors_per_file: int = 10         # error lines shown for one file; the rest are counted
     sniff_bytes: int = 8192               # bytes inspected for binary content
+    skip_other_languages: bool = True     # WARC records: keep only languages warta has data for
 
 
 DEFAULT_SETTINGS = ReadSettings()

@@ -42,7 +42,8 @@ def html_article(name: str, data: bytes, url: str | None = None, fallback_date: 
     if not page.text.strip():
         raise FormatError(name, "no article text found in the HTML page")
     if len(page.text) > settings.max_text_chars:
-        raise InputError(name, f"text too long ({len(page.text):,} characters)")
+        raise InputError(name, f"text too long ({len(page.text):,} characters; "
+                                f"the limit is {settings.max_text_chars:,})")
     published = page.published or fallback_date
     return Article(id=article_id(page.text, url), text=page.text, title=page.title,
                    published=published, url=url, source=page.source,

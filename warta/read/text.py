@@ -74,7 +74,8 @@ def text_article(name: str, data: bytes, stem: str, sidecar: dict[str, str] | No
     if not text.strip():
         raise InputError(name, "no article text")
     if len(text) > settings.max_text_chars:
-        raise InputError(name, f"text too long ({len(text):,} characters)")
+        raise InputError(name, f"text too long ({len(text):,} characters; "
+                                f"the limit is {settings.max_text_chars:,})")
     side = sidecar or {}
     published = iso_date(meta.get("published") or side.get("published"))
     return Article(id=meta.get("id") or stem, text=text,
@@ -87,10 +88,11 @@ def text_article(name: str, data: bytes, stem: str, sidecar: dict[str, str] | No
 def read_text_file(path: Path, settings: ReadSettings = DEFAULT_SETTINGS) -> Article:
     name = str(path)
     try:
-        data = path.read_bytes() if path.stat().st_size <= settings.max_file_bytes else None
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= settings.max_file_bytes else None
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None
     if data is None:
-        raise InputError(name, f"too large (the limit is {settings.max_file_bytes:,} bytes)")
+        raise InputError(name, f"too large ({size:,} bytes; the limit is {settings.max_file_bytes:,})")
     sidecar = read_sidecar(str(path.parent.resolve())).get(path.stem)
     return text_article(name, data, path.stem, sidecar, settings)
