@@ -202,6 +202,33 @@ def dated_doc(text: str, published: str | None):
     ("Menteri bertemu dengan duta besar baru Laos\nuntuk membahas berbagai masalah pada 20 Desember.",
      "bertemu", "asserted", "2025-12-20", "relative"),
     ("Perjanjian diteken pada bulan Oktober di Malaysia.", "diteken", "asserted", "2025-10", "relative"),
+    # the article's news day: its first news-style date a few days before publication
+    ("Menteri berbicara kepada wartawan, Rabu (24/12).\nCuaca cerah di ibu kota.\nPresiden mengecam serangan.",
+     "mengecam", "asserted", "2025-12-24", "published"),
+    ("Menteri berbicara kepada wartawan, Jumat (26/12).\nCuaca cerah di ibu kota.\nPresiden mengecam serangan.",
+     "mengecam", "asserted", "2025-12-26", "published"),
+    ("Menteri berbicara kepada wartawan, Selasa (16/12).\nCuaca cerah di ibu kota.\nPresiden mengecam serangan.",
+     "mengecam", "asserted", "2025-12-26", "published"),
+    ("Menteri berbicara kepada wartawan pada 24 Desember.\nCuaca cerah di ibu kota.\nPresiden mengecam serangan.",
+     "mengecam", "asserted", "2025-12-26", "published"),
+    ("Menteri berbicara kepada wartawan, Rabu (24/12).\nCuaca cerah di ibu kota.\nPresiden akan mengecam serangan.",
+     "mengecam", "planned", "2025-12-26", "published"),
+    (("Menteri berbicara kepada wartawan, Rabu (24/12).\nCuaca cerah di ibu kota.\nPresiden mengecam serangan "
+      "pada 20 Desember."), "mengecam", "asserted", "2025-12-20", "relative"),
+    # a day without a year for a happening reported as done lies before publication
+    ("Pasukan menyerang desa itu pada 20 Juni.", "menyerang", "asserted", "2025-06-20", "relative"),
+    ("Pasukan akan menyerang desa itu pada 20 Juni.", "menyerang", "planned", "2026-06-20", "relative"),
+    ("Pasukan menyerang desa itu pada 2 Januari.", "menyerang", "asserted", "2026-01-02", "relative"),
+    ("Pasukan menyerang desa itu pada 20 Desember.", "menyerang", "asserted", "2025-12-20", "relative"),
+    # a chain of sentences pointing back reaches the day of the happening they go on telling
+    (("Pasukan menyerang pada Selasa (16/12).\nSerangan itu menargetkan gudang senjata.\nMerespons serangan itu, "
+      "milisi menembakkan roket."), "menembakkan", "asserted", "2025-12-16", "relative"),
+    (("Pasukan menyerang pada Selasa (16/12).\nSerangan tersebut menargetkan gudang.\nDalam serangan itu, "
+      "lima orang tewas."), "tewas", "asserted", "2025-12-16", "relative"),
+    (("Pasukan menyerang pada Selasa (16/12).\nCuaca buruk melanda kawasan.\nMerespons serangan itu, "
+      "milisi menembakkan roket."), "menembakkan", "asserted", "2025-12-26", "published"),
+    (("Pasukan menyerang pada Selasa (16/12).\n\"Kami siap membalas,\" kata komandan.\nMenurut dia, milisi itu "
+      "menembakkan roket."), "menembakkan", "asserted", "2025-12-26", "published"),
 ])
 def test_dates_event_date(text, trigger, status, value, derived):
     doc = dated_doc(text, "2025-12-26")
@@ -264,3 +291,56 @@ def test_dates_gold_dev_expressions_resolve_to_gold_dates():
 def test_dates_brief_examples(text, published, expression, value):
     found = [m for m in dates_of(text, published) if m.span.text == expression]
     assert found and found[0].when.value == value
+
+
+# ----------------------------------------------------------------------------------- one scan
+
+SCAN_ROWS = [
+    "Presiden bertemu Menlu pada Senin (19/9) dan Selasa dini hari (20/9/2022) di Jakarta.",
+    "SENIN (19/9) pasukan menyerang; tgl. 5 Mei 2024 dan tanggal 6 Mei ada pertemuan.",
+    "Perundingan pada   Oktober lalu, awal bulan ini, dua hari lalu, sepekan kemudian dan kemarin.",
+    "Pada hari\nKamis pagi, 24/10/2020, 2022-09-13 dan 20-21 Juni 2024 pasukan bergerak.",
+    "Sejak 2014 hingga tahun 2020, pada 2000 orang, (5/10) dari warga, Pasar Minggu lalu.",
+    "Pada Minggu lalu, Jumat pekan lalu, 3 Brumaire 1799 dan 12 Mayıs 2020 di İstanbul.",
+    "Sehari setelah pertemuan 8 Desember, ( 23/10 ) pagi, Sept. 2023 dan medio Juli mendatang.",
+    "ſejak Oktober, pada hari Kamis (KELVIN K) dan ı: huruf yang dilipat lain oleh mesin regex.",
+    "",
+    "Tanpa tanggal sama sekali, hanya kata-kata biasa tentang hari yang cerah.",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_ROWS)
+def test_dates_scan_only_at_openings_equals_every_position(text):
+    """Trying each pattern only where it can open finds what trying every position finds."""
+    from warta.extract import dates as layer
+    data = layer.date_data(LANG)
+    every = [layer._Found(kind, f.start, f.end, f.groups) for kind, rx in data.patterns
+             for f in [layer._accept(kind, m, text, data) for m in rx.finditer(text)] if f is not None]
+    found = layer._scan(text, data)
+    taken: list = []
+    expected = []
+    for f in every:
+        if not any(f.start < e and s < f.end for s, e in taken):
+            taken.append((f.start, f.end))
+            expected.append(f)
+    assert found == sorted(expected, key=lambda f: f.start)
+
+
+def test_dates_scan_openers_name_every_pattern():
+    from warta.extract import dates as layer
+    data = layer.date_data(LANG)
+    assert tuple(kind for kind, _ in data.patterns) == layer.PATTERN_ORDER
+
+
+@pytest.mark.parametrize("text,value", [
+    (("Ketegangan meningkat sejak Mei lalu ketika tentara Thailand dan Kamboja bentrok di perbatasan.\n"
+      "Bentrokan antara tentara Thailand dan Kamboja pecah lagi pada Kamis (24/7/2025)."), "2025-07-24"),
+    (("Tentara Thailand dan Kamboja bentrok di perbatasan pada Mei lalu.\n"
+      "Bentrokan antara tentara Thailand dan Kamboja masih berlangsung."), "2025-05"),
+])
+def test_dates_clash_told_twice_keeps_the_day(text, value):
+    """A clash told in several sentences keeps the earliest day named, a month only without one."""
+    from warta.pipeline import code_article
+    events = [e for e in code_article(Article(id="t", text=text, published="2025-07-26", language="id")).events
+              if e.event_type == "ASSAULT"]
+    assert len(events) == 1 and events[0].date.value == value

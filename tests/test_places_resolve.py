@@ -64,6 +64,11 @@ def test_places_resolve_name(name, country, precision):
     assert place.lat is not None and place.lon is not None
 
 
+def test_places_resolve_selat_hormuz_is_iranian_waters():
+    place = resolve_place("Selat Hormuz", LANG)
+    assert place is not None and place.country == "IRN" and place.precision == "point"
+
+
 def test_places_resolve_laut_china_selatan_has_no_country():
     place = resolve_place("Laut China Selatan", LANG)
     assert place is not None and place.country is None and place.lat is not None
@@ -154,3 +159,105 @@ def test_places_dateline(dateline, country):
 def test_places_in_actor_phrases_and_lists(text, expected):
     got = {(p.span.text, p.place.country) for p in places(text) if p.place.precision != "country"}
     assert got == expected
+
+
+@pytest.mark.parametrize("text,place,country,derived", [
+    # a capital standing for its government is not where the attack fell: the target's country
+    ("Di tengah langkah baru Washington, pasukan AS menyerang kapal Iran.", "Iran", "IRN", "target"),
+    ("Teheran membalas dengan menyerang pangkalan Israel.", "Israel", "ISR", "target"),
+    # after a locative word the capital is a place
+    ("Pasukan AS menyerang kapal Iran, kata pejabat di Washington.", "Washington", "USA", None),
+    ("Israel menyerang sejumlah sasaran di Teheran.", "Tehran", "IRN", None),
+    ("Militer Israel menyerang Gaza, menurut juru bicara di Tel Aviv.", "Gaza", "PSE", None),
+])
+def test_places_event_place(text, place, country, derived):
+    from warta.pipeline import code_article
+    events = code_article(Article(id="t", text=text, published="2025-07-26", language="id")).events
+    assert len(events) == 1
+    got = events[0].place
+    assert (got.name, got.country, got.derived) == (place, country, derived)
+
+
+@pytest.mark.parametrize("text,word,is_actor", [
+    ("Operasi itu disebut Washington sebagai langkah defensif.", "Washington", True),
+    ("Di tengah langkah baru Washington, harga minyak naik.", "Washington", True),
+    ("Teheran membalas serangan itu.", "Teheran", True),
+    ("Pejabat di Washington membantah laporan itu.", "Washington", False),
+    ("Juru bicara berbicara di Gedung Putih, Washington, kemarin.", "Washington", False),
+    ("Pesawat tiba di utara Jakarta pada malam hari.", "Jakarta", False),
+])
+def test_places_name_read_as_actor(text, word, is_actor):
+    from warta.events.assemble import _names_actor
+    from warta.pipeline import build_document
+    doc = build_document(Article(id="t", text=text, published="2025-07-26", language="id"), LANG)
+    found = [m for m in doc.places if m.span.text == word]
+    assert found, [m.span.text for m in doc.places]
+    assert _names_actor(doc, found[0], LANG) is is_actor
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # "di kota ini" points back to the city named before
+    ("Pasukan Kurdi mengepung Raqqa dari utara.\nKoalisi pimpinan AS membom pusat komando ISIS di kota ini.",
+     "Raqqa", "SYR"),
+    ("Warga mengungsi dari Mosul sejak pekan lalu.\nPasukan Irak menyerang milisi ISIS di kota tersebut.",
+     "Mosul", "IRQ"),
+    # a nearer city wins; without the phrase nothing is borrowed from another sentence
+    ("Pasukan Kurdi mengepung Raqqa.\nWarga mengungsi ke Aleppo.\nPesawat AS membom gudang ISIS di kota itu.",
+     "Aleppo", "SYR"),
+    ("Pasukan Kurdi mengepung Raqqa dari utara.\nKoalisi pimpinan AS membom pusat komando ISIS.", None, None),
+])
+def test_places_event_place_points_back(text, place, country):
+    from warta.pipeline import code_article
+    events = [e for e in code_article(Article(id="t", text=text, published="2017-06-01", language="id")).events
+              if e.evidence.sentence_index == len(text.splitlines()) - 1]
+    assert len(events) == 1
+    got = events[0].place
+    assert (got.name if got else None, got.country if got else None) == (place, country)
+
+
+@pytest.mark.parametrize("sentence,wants", [
+    ("Mereka membom gudang di kota ini.", "point"),
+    ("Kota itu dikepung.", "point"),
+    ("Korupsi proyek jalan di provinsi tersebut.", "admin1"),
+    ("Dua rival sekota ini bertemu.", None),
+    ("Mereka hadir di kota-kota lainnya.", None),
+    ("Warga kota Aleppo mengungsi.", None),
+])
+def test_places_anaphoric_phrase(sentence, wants):
+    from warta.resolve.places import anaphoric_precision, gazetteer
+    assert anaphoric_precision(sentence, gazetteer(LANG)) == wants
+
+
+@pytest.mark.parametrize("name,canonical,country", [("Raqa", "Raqqa", "SYR"), ("Raqqa", "Raqqa", "SYR")])
+def test_places_resolve_spelling_variants(name, canonical, country):
+    place = resolve_place(name, LANG)
+    assert place is not None and (place.name, place.country) == (canonical, country)
+
+
+@pytest.mark.parametrize("text,place,country,derived", [
+    # the host of a meeting says where it was
+    ("Menteri Luar Negeri AS Antony Blinken menjamu Menteri Luar Negeri Armenia untuk pembicaraan.",
+     "United States", "USA", "host"),
+    ("Sebagai tuan rumah KTT, Malaysia bertemu dengan para pemimpin Thailand dan Kamboja.",
+     "Malaysia", "MYS", "host"),
+    # a place named in the sentence wins over the host
+    ("Presiden Prabowo menjamu Perdana Menteri Malaysia di Bandung.", "Bandung", "IDN", None),
+])
+def test_places_event_place_of_host(text, place, country, derived):
+    from warta.pipeline import code_article
+    events = [e for e in code_article(Article(id="t", text=text, published="2025-07-26", language="id")).events
+              if e.event_type == "CONSULT"]
+    assert events
+    got = events[0].place
+    assert (got.name, got.country, got.derived) == (place, country, derived)
+
+
+@pytest.mark.parametrize("sentence,hosts", [
+    ("Blinken menjamu Menlu Armenia.", True),
+    ("Indonesia sebagai tuan rumah pertemuan.", True),
+    ("Menlu Armenia dijamu oleh Blinken.", False),
+    ("Blinken bertemu Menlu Armenia.", False),
+])
+def test_places_host_words(sentence, hosts):
+    from warta.resolve.places import gazetteer, names_host
+    assert names_host(sentence, gazetteer(LANG)) is hosts

@@ -10,7 +10,7 @@ from warta.extract import dates as dates_layer
 from warta.resolve import places as places_layer
 from warta.events.roles import Roles
 from warta.events.triggers import TriggerMatch
-from warta.model import Actor, Document, Event, Evidence, Figure, Place, When
+from warta.model import Actor, Document, Event, Evidence, Figure, Place, PlaceMention, When
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DATELINE_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -108,25 +108,74 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
 
 
 def event_place(doc: Document, draft: Draft, lang) -> Place | None:
-    """The place named nearest the trigger in the sentence (not in its dateline); the dateline city
-    for meetings and agreements when the sentence names none; for an act done to a state's forces,
-    people or land (an attack, an arrest, a seizure) the target's country, at country precision and
-    marked ``derived: "target"``; else no place."""
-    own = [m for m in doc.in_sentence("places", draft.sentence_index) if m.span.start >= draft.body_start]
+    """The place named nearest the trigger in the sentence (not in its dateline, and not a name
+    that stands for a government: "disebut Washington", unless a locative word comes before it);
+    the city "di kota ini" points back to; for meetings and agreements the host's country when the
+    sentence says who hosts ("menjamu", "tuan rumah"), else the dateline city; for an act done to
+    a state's forces, people or land (an attack, an arrest, a seizure) the target's country, at
+    country precision and marked ``derived: "target"``; else no place."""
+    own = [m for m in doc.in_sentence("places", draft.sentence_index)
+           if m.span.start >= draft.body_start and not _names_actor(doc, m, lang)]
+    target = draft.roles.target
+    target_country = target.country if draft.event_type in TARGET_PLACE_TYPES and target is not None \
+        and not draft.symmetric and not draft.roles.mutual else None
     if own:
         anchor = draft.trigger.start
         best = min(own, key=lambda m: min(abs(m.span.start - anchor), abs(m.span.end - anchor)))
         return best.place
+    earlier = _pointed_back(doc, draft.sentence_index, lang)
+    if earlier is not None:
+        return earlier
+    gaz = places_layer.gazetteer(lang)
+    source = draft.roles.source
+    if draft.event_type in DATELINE_TYPES and source is not None and source.country \
+            and places_layer.names_host(doc.sentences[draft.sentence_index].text, gaz):
+        return replace(places_layer.country_place(source.country, gaz), derived="host")
     if draft.event_type in DATELINE_TYPES and draft.status == "asserted":
         place = places_layer.dateline_place(doc.article, lang)
         if place is not None:
             return replace(place, derived="dateline")
-    target = draft.roles.target
-    if draft.event_type in TARGET_PLACE_TYPES and target is not None and target.country \
-            and not draft.symmetric and not draft.roles.mutual:
-        return replace(places_layer.country_place(target.country, places_layer.gazetteer(lang)),
+    if target_country:
+        return replace(places_layer.country_place(target_country, places_layer.gazetteer(lang)),
                        derived="target")
     return None
+
+
+ANAPHORA_REACH = 5    # sentences back in which "di kota ini" finds the city it means
+
+
+def _pointed_back(doc: Document, si: int, lang) -> Place | None:
+    """The place "di kota ini" / "provinsi tersebut" points back to: the nearest earlier place of
+    that kind within a few sentences, marked ``derived: "article"``."""
+    gaz = places_layer.gazetteer(lang)
+    wants = places_layer.anaphoric_precision(doc.sentences[si].text, gaz)
+    if wants is None:
+        return None
+    for m in reversed(doc.places):
+        if m.sentence_index > si or m.sentence_index < si - ANAPHORA_REACH:
+            continue
+        if m.place.precision == wants and not _names_actor(doc, m, lang):
+            return replace(m.place, derived="article")
+    return None
+
+
+def _names_actor(doc: Document, place: PlaceMention, lang) -> bool:
+    """A place name read as an actor (a capital or country for its government: "langkah baru
+    Washington", "disebut Washington", "Teheran membalas"): the actor layer found it, and it opens
+    the sentence or follows a lower-case word that is not locative. After a comma, a bracket, a
+    number or a capitalised word it is part of an address or a name ("di Gedung KPK, Jakarta")."""
+    span = place.span
+    if not any(a.span.start == span.start and a.span.end == span.end
+               for a in doc.in_sentence("actors", place.sentence_index)):
+        return False
+    sentence = doc.sentences[place.sentence_index]
+    before = doc.text[sentence.start:span.start].rstrip()
+    if not before:
+        return True
+    last = before.split()[-1].lstrip("(\"'“‘")
+    if not last[-1:].isalpha() or last[:1].isupper() or last[:1].isdigit():
+        return False
+    return not places_layer.locative_before(doc.text, span.start, places_layer.gazetteer(lang))
 
 
 def figures_for(doc: Document, drafts: list[Draft], lexicon: EventLexicon) -> dict[int, tuple[Figure, ...]]:
@@ -172,7 +221,8 @@ def merge_events(events: list[Event], keys: list[tuple], ongoing: list[bool]) ->
     """One event per happening: same type, actors, status and mode, compatible dates → one event
     whose evidence lists every sentence (the most confident leads). Fighting between two sides
     (``ongoing``) is one happening in an article whatever day each sentence gives; it keeps the
-    earliest day stated."""
+    earliest day stated (a month or year only when no sentence names a day: "sejak Mei" is the
+    background of the clash on "Kamis (24/7)", not its date)."""
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
@@ -199,7 +249,8 @@ def _merge(members: list[Event], ongoing: bool) -> Event:
     figures = tuple(dict.fromkeys(f for m in members for f in m.figures))
     stated = [m.date for m in members if m.date and m.date.value and m.date.derived != "published"]
     if ongoing and stated:
-        date = min(stated, key=lambda w: w.value)
+        days = [w for w in stated if w.precision == "day"]
+        date = min(days or stated, key=lambda w: w.value)
     else:
         date = lead.date if lead.date and lead.date.derived != "published" else (stated[0] if stated else lead.date)
     place = lead.place or next((m.place for m in members if m.place), None)

@@ -14,6 +14,10 @@ day not after publication, a future clause the nearest not before it. A relative
 resolves beyond two years of publication (it becomes ``unknown``); explicit ones stay as written.
 Without a publication date relative expressions are ``unknown``, never guessed.
 
+Each pattern is tried only where it can open (one of its opening words, found for all patterns
+by one Aho-Corasick pass, a digit or a "("), which finds exactly what running every pattern over
+the whole text finds.
+
 ``event_date`` picks the date of one event from the document's date layer.
 """
 from __future__ import annotations
@@ -23,6 +27,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from warta.lang import Language, load_language
 from warta.model import DateMention, Document, Span, When
 from warta.numbers import NumberData, number_data, parse_amount
@@ -30,6 +36,12 @@ from warta.numbers import NumberData, number_data, parse_amount
 MAX_RELATIVE_DAYS = 2 * 366
 TENSE_LOOKAHEAD = 12      # characters after a date in which a future word still governs it
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
+# A pattern's match can only start where its first element can: a digit run, a "(", or one of the
+# words it opens with. ``_scan`` tries each pattern only there.
+DIGIT_START = re.compile(r"(?<![\w/.-])\d")
+# characters that match an ASCII letter under re.IGNORECASE although lower() does not map them to
+# it (İ ı ſ K); a text holding one is scanned pattern by pattern over every position
+CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 # ----------------------------------------------------------------------------------- language data
@@ -53,6 +65,9 @@ class DateData:
     code: str
     count_left: re.Pattern
     mod_left: re.Pattern
+    openers: object                   # Aho-Corasick: lower-cased opening word -> (length, pattern indices)
+    digit_openers: tuple[int, ...]    # the patterns that may open with a digit
+    paren_openers: tuple[int, ...]    # the patterns that may open with "("
 
 
 def date_data(lang: Language) -> DateData:
@@ -90,6 +105,11 @@ def _build(lang: Language) -> DateData:
                month=_alt(words_by_key["month_word"]), year=_alt(words_by_key["year_word"]),
                date=_alt(words_by_key["date_word"]), named=_alt(named))
     patterns = _patterns(p)
+    opening = _opening_words({"full": full, "anym": anym, "wd": [r["name"] for r in weekday_rows], "prep": preps,
+                              "mod": mods, "rel": list(relative), "unit": list(units),
+                              "day": words_by_key["day_word"], "month": words_by_key["month_word"],
+                              "year": words_by_key["year_word"], "date": words_by_key["date_word"]})
+    openers, digit_openers, paren_openers = _openers(opening)
     count_left = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<n>\d+|(?:{p.num})(?:\s+(?:{p.num}))*)\s+$", re.IGNORECASE)
     mod_left = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{p.mod})\s+$", re.IGNORECASE)
     tense_re = re.compile(rf"(?<!\w)(?:{_alt(tense)})(?!\w)", re.IGNORECASE)
@@ -98,7 +118,7 @@ def _build(lang: Language) -> DateData:
                     frozenset(w.lower() for w in lang.lines("date_continuation.txt")),
                     patterns, tense_re, number_data(lang),
                     frozenset(r["name"].lower() for r in month_rows if r["form"] == "short"),
-                    words_by_key, named, lang.code, count_left, mod_left)
+                    words_by_key, named, lang.code, count_left, mod_left, openers, digit_openers, paren_openers)
 
 
 def word_classes(lang: Language, name: str) -> dict[str, frozenset[str]]:
@@ -157,6 +177,53 @@ def _patterns(p: _Parts) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(rx)) for name, rx in specs)
 
 
+# What each pattern of ``_patterns`` can open with: word classes (keys of ``_opening_words``),
+# "digit" or "(". Every optional group before a pattern's first required element is listed.
+PATTERN_OPENERS = {
+    "iso": ("digit",),
+    "paren": ("day", "wd", "("),
+    "numeric": ("day", "wd", "digit"),
+    "textual": ("day", "wd", "date", "digit"),
+    "month_year": ("mod", "month", "anym"),
+    "month": ("prep", "mod", "month", "full"),
+    "year": ("prep", "mod", "year", "digit"),
+    "weekday_week": ("day", "wd"),
+    "counted": ("unit",),
+    "relative": ("rel",),
+    "weekday": ("day", "wd"),
+    "loose": ("digit",),
+}
+PATTERN_ORDER = tuple(PATTERN_OPENERS)
+
+
+def _opening_words(classes: dict) -> dict[str, frozenset[str]]:
+    return {key: frozenset(w.lower() for w in words) for key, words in classes.items()}
+
+
+def _openers(opening: dict[str, frozenset[str]]) -> tuple[object, tuple[int, ...], tuple[int, ...]]:
+    """The opening-word automaton (word -> its length and the patterns it opens) and the
+    patterns opening with a digit or "("."""
+    kinds: dict[str, list[int]] = {}
+    digit: list[int] = []
+    paren: list[int] = []
+    for i, kind in enumerate(PATTERN_ORDER):
+        for key in PATTERN_OPENERS[kind]:
+            if key == "digit":
+                digit.append(i)
+            elif key == "(":
+                paren.append(i)
+            else:
+                for word in opening[key]:
+                    kinds.setdefault(word, [])
+                    if i not in kinds[word]:
+                        kinds[word].append(i)
+    automaton = ahocorasick.Automaton()
+    for word, indices in kinds.items():
+        automaton.add_word(word, (len(word), tuple(indices)))
+    automaton.make_automaton()
+    return automaton, tuple(digit), tuple(paren)
+
+
 # ----------------------------------------------------------------------------------- extraction
 
 @dataclass(frozen=True)
@@ -184,16 +251,61 @@ def extract_dates(doc: Document, lang: Language) -> tuple[DateMention, ...]:
 
 
 def _scan(text: str, data: DateData) -> list[_Found]:
+    """Every accepted expression; an earlier pattern's match wins over an overlapping later one.
+
+    Each pattern is tried only where one of its opening words, a digit or a "(" stands, in text
+    order and from the end of its previous match on, as ``finditer`` over the whole text would."""
+    starts = _opening_positions(text, data)
     taken: list[tuple[int, int]] = []
     out = []
-    for kind, rx in data.patterns:
-        for m in rx.finditer(text):
+    for i, (kind, rx) in enumerate(data.patterns):
+        for m in _matches(rx, text, starts[i] if starts is not None else None):
             f = _accept(kind, m, text, data)
             if f is None or any(f.start < e and s < f.end for s, e in taken):
                 continue
             taken.append((f.start, f.end))
             out.append(f)
     return sorted(out, key=lambda f: f.start)
+
+
+def _matches(rx: re.Pattern, text: str, starts: list[int] | None):
+    """``rx.finditer(text)``, trying only ``starts`` (every position when None)."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for c in starts:
+        if c < pos:
+            continue
+        m = rx.match(text, c)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
+def _opening_positions(text: str, data: DateData) -> list[list[int]] | None:
+    """Per pattern, the sorted positions where it may open; None when the text holds a character
+    that lower-casing does not fold as the regex engine does (then every position is tried)."""
+    low = text.lower()
+    if len(low) != len(text) or CASE_TRAPS.search(text):
+        return None
+    sets: list[set[int]] = [set() for _ in data.patterns]
+    for end, (length, indices) in data.openers.iter(low):
+        pos = end - length + 1
+        if pos and low[pos - 1].isalnum():
+            continue          # inside a word: every pattern opens after a non-word character
+        for i in indices:
+            sets[i].add(pos)
+    for m in DIGIT_START.finditer(text):
+        for i in data.digit_openers:
+            sets[i].add(m.start())
+    if data.paren_openers:
+        pos = text.find("(")
+        while pos >= 0:
+            for i in data.paren_openers:
+                sets[i].add(pos)
+            pos = text.find("(", pos + 1)
+    return [sorted(s) for s in sets]
 
 
 def _accept(kind: str, m: re.Match, text: str, data: DateData) -> _Found | None:
@@ -242,13 +354,17 @@ def _is_short(month: str, data: DateData) -> bool:
     return month.lower() in data.short_months
 
 
+WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+WORD_AFTER = re.compile(r"\s*([\w-]+)")
+
+
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([\w-]+)\s+$", text[max(0, start - 30):start])
+    m = WORD_BEFORE.search(text[max(0, start - 30):start])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = re.match(r"\s*([\w-]+)", text[end:end + 30])
+    m = WORD_AFTER.match(text[end:end + 30])
     return m.group(1).lower() if m else ""
 
 
@@ -657,7 +773,8 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
 
     The sentence's own expression nearest the trigger (one in the same clause first, one that only
     bounds a span such as "sejak ..." last); else the previous sentence's date when this sentence
-    goes on telling the same happening; else the publication date.
+    goes on telling the same happening; else the article's news day (``_news_day``); else the
+    publication date.
     """
     lang = load_language(doc.article.language or "id")
     data = date_data(lang)
@@ -673,6 +790,9 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
         previous = _continued_from(doc, sentence_index, data, pub)
         if previous is not None:
             return previous
+        news_day = _news_day(doc, data, pub)
+        if news_day is not None:
+            return news_day
     if pub is None:
         return _unknown("published")
     return When(pub.isoformat(), "day", "published")
@@ -694,7 +814,9 @@ def _pick(doc: Document, own: list[DateMention], si: int, anchor: int, data: Dat
 
 
 def _adjust(m: DateMention, anchor: int, status: str, data: DateData, pub: dt.date | None) -> When:
-    """Re-read the chosen expression for its event: the clause a chain names, or a planned weekday."""
+    """Re-read the chosen expression for its event: the clause a chain names, a planned weekday,
+    or a day or month without a year that came out well after publication for a happening
+    reported as done ("serangan 7 Oktober" read in May is last October's, not the coming one)."""
     found = _rescan(m, data)
     if found is None:
         return m.when
@@ -706,7 +828,35 @@ def _adjust(m: DateMention, anchor: int, status: str, data: DateData, pub: dt.da
             found.kind in ("weekday", "paren", "textual", "month"):
         when = _resolve(found, data, pub, "future")
         return when or m.when
+    if status in ("asserted", "claimed") and m.tense != "future" and _after(m.when, pub):
+        when = _resolve_past(found, data, pub)
+        return when or m.when
     return m.when
+
+
+FUTURE_GRACE_DAYS = 31   # a day this close after publication may be a scheduled happening told without "akan"
+
+
+def _after(when: When, pub: dt.date | None) -> bool:
+    """A date resolved against publication that lies well after it (a month: after its month)."""
+    if pub is None or when.derived != "relative" or not when.value:
+        return False
+    day = _parse_iso(when.value)
+    if day is not None:
+        return (day - pub).days > FUTURE_GRACE_DAYS
+    return when.value > pub.isoformat()[:len(when.value)]
+
+
+def _resolve_past(found: _Found, data: DateData, pub: dt.date | None) -> When | None:
+    """The expression resolved to the nearest such day or month not after publication."""
+    g = found.groups
+    if found.kind in ("paren", "textual") and "y" not in g:
+        return _resolve_day(g, data, pub, "past", strict=True)
+    if found.kind == "month" and not g.get("dir") and not g.get("ydir"):
+        return _resolve_month(g, data, pub, "past")
+    if found.kind == "weekday" and not g.get("dir"):
+        return _resolve_weekday(g, data, pub, "past")
+    return None
 
 
 def _rescan(m: DateMention, data: DateData) -> _Found | None:
@@ -730,24 +880,61 @@ def _broken_sentence_date(doc: Document, si: int, status: str, data: DateData,
     return _adjust(nxt[0], doc.sentences[si + 1].start, status, data, pub)
 
 
-def _continued_from(doc: Document, si: int, data: DateData, pub: dt.date | None) -> When | None:
+MAX_CONTINUATION = 3   # sentences a chain of continuations ("Serangan itu ...", "Merespons serangan itu ...") reaches back
+
+
+def _continued_from(doc: Document, si: int, data: DateData, pub: dt.date | None, depth: int = 0) -> When | None:
     """The previous sentence's day, when this one goes on telling its happening: it opens as a
     continuation ("Dalam pertemuan itu", a quotation), or that day is the news day itself (within a
-    few days before publication) and the previous sentence names no other day."""
+    few days before publication) and the previous sentence names no other day. A sentence pointing
+    back ("Merespons serangan itu") to one that names no date and points back itself ("Serangan
+    itu ...") reaches further back."""
     if si <= 0 or si >= len(doc.sentences):
         return None
     prev = {m.when for m in doc.dates if m.sentence_index == si - 1 and m.when.value
             and m.when.precision == "day" and not _is_weak(doc, m, data)}
+    continues = _opens_as_continuation(doc.sentences[si].text, data)
+    if not prev and depth < MAX_CONTINUATION and not any(m.sentence_index == si - 1 for m in doc.dates) \
+            and _opens_as_continuation(doc.sentences[si].text, data, quotes=False) \
+            and _opens_as_continuation(doc.sentences[si - 1].text, data, quotes=False):
+        return _continued_from(doc, si - 1, data, pub, depth + 1)
     if len(prev) != 1:
         return None
     when = next(iter(prev))
-    opening = doc.sentences[si].text.lstrip()
-    words = [w.lower() for w in re.findall(r"\w+", opening)[:4]]
-    if opening[:1] in "\"“'‘" or any(w in data.continuation for w in words):
+    if continues:
         return when
     day = _parse_iso(when.value)
     if pub is not None and day is not None and 0 <= (pub - day).days <= NEWS_DAY_WINDOW:
         return when
+    return None
+
+
+def _opens_as_continuation(sentence: str, data: DateData, quotes: bool = True) -> bool:
+    """Whether a sentence opens by pointing back ("Serangan itu ...", "Dalam pertemuan tersebut"),
+    or, with ``quotes``, as a quotation."""
+    opening = sentence.lstrip()
+    words = [w.lower() for w in re.findall(r"\w+", opening)[:4]]
+    return (quotes and opening[:1] in "\"“'‘") or any(w in data.continuation for w in words)
+
+
+def _news_day(doc: Document, data: DateData, pub: dt.date | None) -> When | None:
+    """The day the article reports on: its first news-style date ("Jumat (7/4)", "(27/5/2025)")
+    when that lies a few days before publication (a story dated the evening before it went out).
+    An event with no date of its own happened on that day rather than on the publication day; it
+    is marked ``derived: "published"`` like the publication date: the article's date, not one
+    stated for the event."""
+    if pub is None:
+        return None
+    for m in doc.dates:
+        if m.when.precision != "day" or not m.when.value or _is_weak(doc, m, data):
+            continue
+        found = _rescan(m, data)
+        if found is None or found.kind != "paren":
+            continue
+        day = _parse_iso(m.when.value)
+        if day is not None and 0 < (pub - day).days <= NEWS_DAY_WINDOW:
+            return _with_derived(m.when, "published")
+        return None
     return None
 
 

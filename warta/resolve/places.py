@@ -44,6 +44,8 @@ class Gazetteer:
     not_after: frozenset[str]
     cue_wants: dict[str, str]          # locative word -> the kind of place it asks for
     country_names: dict[str, str]      # alpha-3 -> English name
+    anaphora: dict[str, str]           # "kota ini" -> the precision of the place it points back to
+    host_cues: frozenset[str]          # "menjamu", "tuan rumah": the source hosts the meeting
 
 
 DOMINANT = 500_000
@@ -103,7 +105,10 @@ def _build(lang: Language) -> Gazetteer:
                      frozenset(r["cue"].lower() for r in cue_rows),
                      _words(lang, "place_country_cue.txt"), _words(lang, "place_not_after.txt"),
                      {r["cue"].lower(): r["wants"] for r in cue_rows if r["wants"]},
-                     actor_lexicon(lang).country_names)
+                     actor_lexicon(lang).country_names,
+                     {r["phrase"].lower(): r["wants"] for r in lang.table("place_anaphora.tsv")}
+                     if lang.has("place_anaphora.tsv") else {},
+                     _words(lang, "place_host_cues.txt"))
 
 
 def gazetteer(lang: Language) -> Gazetteer:
@@ -185,6 +190,41 @@ def dateline_place(article: Article, lang: Language) -> Place | None:
         return None
     from dataclasses import replace
     return replace(place, derived="dateline")
+
+
+def _has_phrase(low: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``low`` as whole words."""
+    at = low.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            return True
+        at = low.find(phrase, at + 1)
+    return False
+
+
+def anaphoric_precision(sentence: str, gaz: Gazetteer) -> str | None:
+    """The precision of the place a sentence points back to ("di kota ini" -> point), if it does."""
+    low = " ".join(sentence.lower().split())
+    return next((wants for phrase, wants in gaz.anaphora.items() if _has_phrase(low, phrase)), None)
+
+
+def names_host(sentence: str, gaz: Gazetteer) -> bool:
+    """Whether a sentence says its actor hosts the meeting ("menjamu", "sebagai tuan rumah")."""
+    low = " ".join(sentence.lower().split())
+    return any(_has_phrase(low, cue) for cue in gaz.host_cues)
+
+
+LOCATIVE_REACH = 3   # words before a name within which a locative word makes it a location ("di utara London")
+
+
+def locative_before(text: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether a locative word ("di", "kota", "ibu kota", "seluruh": ``place_cue.tsv``,
+    ``place_country_cue.txt``) stands among the few words right before ``start``."""
+    words = [w.lower() for w in text[max(0, start - 60):start].replace(",", " ").split()][-LOCATIVE_REACH:]
+    cues = gaz.cues | gaz.country_cues
+    return any(w in cues for w in words) or \
+        any(" ".join(words[i:i + 2]) in cues for i in range(len(words) - 1))
 
 
 KNOWN_CITY = 100_000
