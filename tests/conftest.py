@@ -48,14 +48,13 @@ def dev_gold_dir() -> Path:
 
 
 PROJECT_GOLD = REPO / "tests" / "gold"
+HELDOUT_GOLD = REPO / "tests" / "gold_heldout"
 CORPUS_FILES = ("indosum-2016-2018.jsonl", "kompas-2025.jsonl", "detik-2026.jsonl")
 
 
-@pytest.fixture(scope="session")
-def project_gold_input(tmp_path_factory) -> Path:
-    """The articles of ``tests/gold`` as pipeline input JSONL, read from ../shared/corpus."""
-    wanted = {p.stem for p in PROJECT_GOLD.glob("*.json")}
-    out = tmp_path_factory.mktemp("gold") / "input.jsonl"
+def gold_input(gold_dir: Path, out: Path) -> Path:
+    """The articles annotated in ``gold_dir`` as pipeline input JSONL, read from ../shared/corpus."""
+    wanted = {p.stem for p in gold_dir.glob("*.json")}
     found = {}
     for name in CORPUS_FILES:
         for aid, d in corpus_articles(name).items():
@@ -69,3 +68,15 @@ def project_gold_input(tmp_path_factory) -> Path:
             fh.write(json.dumps({k: d.get(k) for k in ("id", "url", "title", "published", "source", "text")},
                                 ensure_ascii=False) + "\n")
     return out
+
+
+@pytest.fixture(scope="session")
+def project_gold_input(tmp_path_factory) -> Path:
+    """The articles of ``tests/gold`` as pipeline input JSONL."""
+    return gold_input(PROJECT_GOLD, tmp_path_factory.mktemp("gold") / "input.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout_gold_input(tmp_path_factory) -> Path:
+    """The articles of ``tests/gold_heldout`` as pipeline input JSONL."""
+    return gold_input(HELDOUT_GOLD, tmp_path_factory.mktemp("heldout") / "input.jsonl")
