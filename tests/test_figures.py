@@ -125,6 +125,54 @@ def summary(figures):
     ("Pertempuran menewaskan 6 tentara, 4 polisi dan 2 warga sipil.",
      [("killed", None, 6, None, "soldiers"), ("killed", None, 4, None, "police"),
       ("killed", None, 2, None, "civilians")]),
+    # a possessive on the noun of "seorang"
+    ("Militer mengatakan seorang tentaranya tewas akibat serangan drone.", [("killed", None, 1, None, "soldiers")]),
+    ("Seorang anggotanya ditangkap polisi.", [("arrested", None, 1, None, "people")]),
+    # modifiers between the counted noun and the kind word
+    ("Satu tentara cadangan mengalami luka parah.", [("injured", None, 1, None, "soldiers")]),
+    ("Tiga pekerja darurat, tewas dalam serangan itu.", [("killed", None, 3, None, "others")]),
+    ("Dua anggota Brimob terluka saat kontak tembak.", [("injured", None, 2, None, "people")]),
+    ("Sepuluh tentara penjaga perbatasan gugur.", [("killed", None, 10, None, "soldiers")]),
+    ("Sebanyak 13 orang, termasuk lima anak-anak, dan tiga pekerja darurat, tewas dalam baku tembak.",
+     [("killed", None, 13, None, "people"), ("killed", None, 5, None, "children"),
+      ("killed", None, 3, None, "others")]),
+    ("Lima orang ditemukan tewas di dalam rumah.", [("killed", None, 5, None, "people")]),
+    # a compound of two nouns for people counts the first ("personel penjaga perdamaian")
+    ("Empat personel penjaga perdamaian asal Indonesia gugur saat bertugas.", [("killed", None, 4, None, "soldiers")]),
+    ("Sebanyak 58 murid laki-laki tewas dalam kebakaran asrama.", [("killed", None, 58, None, "children")]),
+    ("Tiga terduga pelaku berhasil diamankan polisi.", [("arrested", None, 3, None, "others")]),
+    # a longer relative clause, with numbers in it; a copula clause naming the same people
+    ("Ia mengatakan 79 siswi lainnya yang berusia antara 15 dan 18 tahun terluka.",
+     [("injured", None, 79, None, "children")]),
+    ("Sementara, dua orang lainnya yang merupakan warga asing ditangkap di Bali.",
+     [("arrested", None, 2, None, "people")]),
+    ("Seorang korban yang sudah diketahui adalah pria yang terluka parah.", [("injured", None, 1, None, "people")]),
+    # a bare count with gap words before the kind word
+    ("Dari 51 juta penduduk, sekitar 14 juta terpaksa mengungsi.", [("displaced", None, 14000000, None, "people")]),
+    ("Sementara di sisi militan, ada 77 yang tewas dalam serangan.", [("killed", None, 77, None, "people")]),
+    ("Satu orang luka parah dan satu lagi luka sedang.",
+     [("injured", None, 1, None, "people"), ("injured", None, 1, None, "people")]),
+    ("Empat sekeluarga ditemukan meninggal saat berkemah.", [("killed", None, 4, None, "people")]),
+    # more nouns and kind words
+    ("Kebakaran asrama itu menewaskan sedikitnya 16 siswi.", [("killed", 16, None, None, "children")]),
+    ("Serangan udara menewaskan lebih dari 20 komandan.", [("killed", 20, None, None, "soldiers")]),
+    ("Kebakaran itu dengan cepat menyebar dan menewaskan sepuluh penghuni.",
+     [("killed", None, 10, None, "civilians")]),
+    ("Organisasi itu memperkirakan hingga 140.000 orang telah terenggut nyawanya.",
+     [("killed", None, None, 140000, "people")]),
+    ("Sekitar 125 ribu orang terdampar di perbatasan.", [("displaced", None, 125000, None, "people")]),
+    ("Sepuluh anggota keluarganya telah meninggalkan rumah mereka.", [("displaced", None, 10, None, "people")]),
+    ("Sebanyak 300 penduduk terpaksa meninggalkan rumah mereka pada Senin.",
+     [("displaced", None, 300, None, "civilians")]),
+    ("Lebih dari 146.000 warga meninggalkan Rakhine sejak bulan lalu.", [("displaced", 146000, None, None, "civilians")]),
+    ("Sekitar 430 ribu warga telah meninggalkan negara bagian Rakhine.", [("displaced", None, 430000, None, "civilians")]),
+    ("Ratusan warga memilih mengungsi ke rumah kerabat.", [("displaced", 200, None, 999, "civilians")]),
+    # a total named by its group, in a clause before the count's own subjectless clause
+    ("Dengan demikian, jumlah tentaranya yang tewas dalam perang itu, kini menjadi 24 orang.",
+     [("killed", None, 24, None, "people")]),
+    ("Jumlah warga yang mengungsi akibat banjir, kini menjadi 1.200 orang.", [("displaced", None, 1200, None, "people")]),
+    # a number between the total's name and the count: the total is counted already
+    ("Jumlah korban tewas 12 orang, kini mencapai 24 orang.", [("killed", None, 12, None, "people")]),
 ])
 def test_figures_forms(text, expected):
     assert summary(figures_of(text)) == expected
@@ -158,6 +206,24 @@ def test_figures_forms(text, expected):
     "Korban tewas dimakamkan, sementara bantuan mencapai 500 orang.",
     "Keluarga korban jiwa menerima santunan sebanyak 5 orang per keluarga pada Senin ini juga.",
     "Pengadilan menjatuhkan hukuman 20 tahun penjara.",
+    # modifiers stop at verbs, function words and numbers; "seorang" alone takes none
+    "Lima warga membawa korban luka ke rumah sakit.",
+    "Tiga orang saksi melihat korban tewas di jalan.",
+    "Ia bercerita tentang seorang atlet maraton yang meninggal karena kelelahan.",
+    "Dua kapal asing ditangkap di perairan Natuna.",
+    "Ia mengatakan salah satu karyawan ijazahnya ditahan perusahaan.",
+    "Polisi memeriksa lima orang saksi korban tewas kemarin.",
+    # "satu demi satu" is not a count; a clause ends at a negation
+    "Namun, seiring waktu, satu demi satu penghuni meninggalkan rumah.",
+    "Dua balita yang sempat disandera berhasil diselamatkan tanpa menderita luka.",
+    # leaving a place is displacement only for residents and refugees, not for any group
+    "Sebanyak 20 orang meninggalkan Jakarta menuju Doha.",
+    "Sebanyak 20 pemain meninggalkan Jakarta menuju Doha.",
+    "Sebanyak 20 diplomat Rusia meninggalkan negara itu.",
+    "Sebanyak 20 diplomat meninggalkan Inggris pekan ini.",
+    # a count's own clause with a subject of its own is no total
+    "Jumlah korban tewas belum diketahui, sementara bantuan mencapai 500 orang.",
+    "Jumlah korban tewas terus bertambah mencapai, 24 orang di antaranya anak-anak.",
 ])
 def test_figures_not_figures(text):
     figures = figures_of(text)
@@ -179,6 +245,16 @@ def test_figures_not_figures(text):
     ("Polisi Iran menangkap 5 tersangka, kata Iran.", {"Iran": "IRN"}, [None]),
     ("Sebanyak 3 WNI tewas dalam kecelakaan.", {}, ["IDN"]),
     ("Sedikitnya 96 orang tewas di kedua belah pihak, menurut angka resmi.", {}, [None]),
+    # the dead of an attack on a side named earlier in the clause are that side's, before the claimant's
+    ("Militer Israel mengatakan serangan udaranya terhadap Iran telah menewaskan lebih dari 20 komandan.",
+     {"Militer Israel": "ISR", "Iran": "IRN"}, ["IRN"]),
+    ("Militer Israel mengatakan serangannya ke Gaza menewaskan 20 orang.",
+     {"Militer Israel": "ISR", "Gaza": "PSE"}, ["PSE"]),
+    ("Militer Israel mengatakan, di Gaza serangan itu menewaskan 20 orang.",
+     {"Militer Israel": "ISR", "Gaza": "PSE"}, ["PSE"]),
+    ("Di Gaza, militer Israel mengatakan serangan menewaskan 20 orang.",
+     {"militer Israel": "ISR", "Gaza": "PSE"}, ["ISR"]),
+    ("Militer Israel mengatakan seorang tentaranya tewas.", {"Militer Israel": "ISR"}, ["ISR"]),
 ])
 def test_figures_country(text, actors, countries):
     assert [f.country for f in figures_of(text, actors)] == countries
@@ -264,6 +340,40 @@ def test_figures_gold_dev_found():
             assert not any(f.text and (f.text in neg or neg in f.text) for f in found)
 
 
+@pytest.mark.parametrize("text,actors,expected", [
+    # a repetition without a side takes the side given elsewhere in the article
+    ("Drone itu melukai dua orang. Menurut Kementerian Pertahanan Rumania, dua orang mengalami luka-luka.",
+     {"Rumania": "ROU"}, [(None, 2, None, "ROU"), (None, 2, None, "ROU")]),
+    # a plain repetition (a headline) takes the bound given elsewhere
+    ("20 komandan Iran tewas. Serangan itu menewaskan lebih dari 20 komandan Iran.",
+     {"Iran": "IRN"}, [(20, None, None, "IRN"), (20, None, None, "IRN")]),
+    # not when the article gives two different sides or two different bounds
+    ("Serangan itu menewaskan dua warga Israel. Serangan lain menewaskan dua warga Iran. Dua orang tewas.",
+     {"Israel": "ISR", "Iran": "IRN"}, [(None, 2, None, "ISR"), (None, 2, None, "IRN"), (None, 2, None, None)]),
+    ("Sedikitnya 5 orang tewas. Hampir 5 orang tewas. Sebanyak 5 orang tewas.",
+     {}, [(5, None, None, None), (None, None, 5, None), (None, 5, None, None)]),
+    # other kinds and other numbers are other people
+    ("Dua tentara Israel tewas. Dua orang terluka. Tiga orang tewas.",
+     {"Israel": "ISR"}, [(None, 2, None, "ISR"), (None, 2, None, None), (None, 3, None, None)]),
+])
+def test_figures_shared_across_article(text, actors, expected):
+    assert [(f.low, f.best, f.high, f.country) for f in figures_of(text, actors)] == expected
+
+
+@pytest.mark.parametrize("text,actors,claimant,country", [
+    ("Militer Israel menyebutkan nama tentara itu. Ditambahkan bahwa satu tentara cadangan mengalami luka parah.",
+     {"Militer Israel": "ISR"}, "Militer Israel", "ISR"),
+    ("Kepolisian mengatakan penyelidikan berlanjut. Disebutkan, tiga orang ditangkap.",
+     {}, "Kepolisian", None),
+    # an agent after the passive word is the claimant's own sentence; no claim before: none
+    ("Kepolisian mengatakan penyelidikan berlanjut. Ditambahkan Kapolres, tiga orang ditangkap.", {}, None, None),
+    ("Penyelidikan berlanjut. Ditambahkan bahwa tiga orang ditangkap.", {}, None, None),
+])
+def test_figures_claimant_of_continued_statement(text, actors, claimant, country):
+    (figure,) = figures_of(text, actors)
+    assert (figure.claimed_by, figure.country) == (claimant, country)
+
+
 def test_figures_country_from_place_after_noun():
     from warta.model import Place, PlaceMention
     text = "Sebanyak 15 warga Gaza tewas dan 3 warga mengungsi ke Rafah."
@@ -273,3 +383,31 @@ def test_figures_country_from_place_after_noun():
               PlaceMention(Span(rafah, rafah + 5, "Rafah"), 0, Place("Rafah", country="EGY")))
     figures = extract_figures(doc.with_layer(places=places), LANG)
     assert [(f.best, f.country, f.text) for f in figures] == [(15, "PSE", "Sebanyak 15 warga Gaza"), (3, None, "3 warga")]
+
+
+# ----------------------------------------------------------------------------------- data
+
+FIGURE_WORD_KEYS = ("classifier", "range", "link", "not_count_before", "side_link", "after_bare",
+                    "claim_after_comma", "claim_openers", "others", "year_before", "claim_stop", "relative",
+                    "reach", "possessive", "modifier_stop", "verb_prefix", "total_head", "clause_stop",
+                    "target_link", "copula", "name_kind_groups", "claim_continued")
+
+
+@pytest.mark.parametrize("name,column,allowed", [
+    ("figure_kinds.tsv", "kind", "kinds"),
+    ("figure_kinds.tsv", "position", ("after", "before", "after_name", "total")),
+    ("figure_groups.tsv", "group", "groups"),
+    ("figure_qualifiers.tsv", "bound", ("low", "high", "best")),
+    ("figure_gaps.tsv", "side", ("after", "before")),
+])
+def test_figures_data_values_are_known(name, column, allowed):
+    from warta.model import FIGURE_GROUPS, FIGURE_KINDS
+    allowed = {"kinds": FIGURE_KINDS, "groups": FIGURE_GROUPS}.get(allowed, allowed)
+    assert {row[column] for row in LANG.table(name)} <= set(allowed)
+
+
+def test_figures_data_word_classes_are_the_ones_the_code_reads():
+    from warta.model import FIGURE_GROUPS
+    words = {row["key"]: row["words"] for row in LANG.table("figure_words.tsv")}
+    assert set(words) == set(FIGURE_WORD_KEYS)
+    assert set(words["name_kind_groups"].split("|")) <= set(FIGURE_GROUPS)

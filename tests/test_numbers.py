@@ -1,6 +1,8 @@
 """Number parsing: digits with Indonesian separators, scale words, number words, approximations."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,6 +97,22 @@ def test_numbers_find_in_text(text, found):
     assert values == found
 
 
+@pytest.mark.parametrize("text,found", [
+    # words that are prefixes of other words match whole, the longer word first
+    # (a scale word alone is no number; a word run that does not parse whole is cut to its longest prefix)
+    ("ribuan orang dan ribu", ["ribuan"]),
+    ("jutaan warga, sejuta warga, juta", ["jutaan", "sejuta"]),
+    ("puluhan ribu orang", ["puluhan ribu"]),
+    ("Seratus Sebelas Setengah juta", ["Seratus Sebelas"]),
+    ("SEMBILAN BELAS tentara", ["SEMBILAN BELAS"]),
+    ("sebelasan sepuluhnya rbx", []),
+    ("3 rb orang, 2 jt warga, 4 miliar", ["3 rb", "2 jt", "4 miliar"]),
+    ("dua-duanya, tiga puluh", ["tiga puluh"]),
+])
+def test_numbers_find_whole_words(text, found):
+    assert [text[s:e] for s, e, _ in find_numbers(text, LANG)] == found
+
+
 def test_numbers_find_offsets_cut_the_text():
     text = "Serangan menewaskan dua puluh tiga orang dan 1.500-an warga mengungsi."
     for start, end, _ in find_numbers(text, LANG):
@@ -150,5 +168,5 @@ def test_numbers_round_trip_words(n):
 
 
 def test_numbers_amount_is_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         Amount(best=1).best = 2

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 
 from warta.lang import Language
 
+TOKEN_RE = re.compile(r"\S+")
+DIGITS_RE = re.compile(r"([\d.,]+)\s*([^\W\d_]*)(?:-?(\w+))?$")
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -63,7 +66,25 @@ def _build(lang: Language) -> NumberData:
 
 
 def _alternation(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+    """A regex alternation of ``items`` written as a prefix tree ("se(?:belas|puluh|...)"): it matches
+    what the plain longest-first alternation matches, and the regex engine tries far fewer branches."""
+    tree: dict = {}
+    for word in items:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _tree_regex(tree)
+
+
+def _tree_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
+    ends_here = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
 
 
 def _pattern(words: dict[str, NumberWord], th: str, dec: str, suffix: str) -> re.Pattern:
@@ -73,8 +94,11 @@ def _pattern(words: dict[str, NumberWord], th: str, dec: str, suffix: str) -> re
     approx = rf"(?:-?{re.escape(suffix)})?" if suffix else ""
     digit_expr = rf"(?:{digits})(?:\s*(?:{scales})(?![\w-]))?{approx}"
     word_expr = rf"(?:{all_words})(?:\s+(?:{all_words}))*"
-    return re.compile(rf"(?<![\w.,:/])(?:(?P<digits>{digit_expr})|(?P<words>{word_expr}))(?!\w|-(?!\d)|[:/]\d)",
-                      re.IGNORECASE)
+    # a cheap look at the first character skips most word starts before the long alternation is tried
+    firsts = sorted({w[:1].lower() for w in words} | {w[:1].upper() for w in words})
+    first = rf"(?=[\d{''.join(re.escape(c) for c in firsts)}])"
+    return re.compile(rf"(?<![\w.,:/]){first}(?:(?P<digits>{digit_expr})|(?P<words>{word_expr}))"
+                      rf"(?!\w|-(?!\d)|[:/]\d)", re.IGNORECASE)
 
 
 def find_numbers(text: str, lang: Language) -> list[tuple[int, int, Amount]]:
@@ -93,7 +117,7 @@ def _longest_valid(expr: str, offset: int, data: NumberData) -> tuple[int, int, 
     amount = parse_amount(expr, data)
     if amount is not None or expr[:1].isdigit():
         return offset, offset + len(expr), amount
-    parts = list(re.finditer(r"\S+", expr))
+    parts = list(TOKEN_RE.finditer(expr))
     for n in range(len(parts) - 1, 0, -1):
         head = expr[:parts[n - 1].end()]
         amount = parse_amount(head, data)
@@ -122,7 +146,7 @@ def parse_int(text: str, lang: Language) -> int | None:
 
 
 def _parse_digits(text: str, data: NumberData) -> Amount | None:
-    m = re.match(r"([\d.,]+)\s*([^\W\d_]*)(?:-?(\w+))?$", text)
+    m = DIGITS_RE.match(text)
     if not m:
         return None
     number, word, tail = m.group(1), m.group(2).lower(), (m.group(3) or "").lower()
@@ -184,7 +208,7 @@ def _parse_words(words: list[str], data: NumberData) -> Amount | None:
     if any(e.kind == "approx" for e in entries):
         return None
     value = _combine(entries)
-    return None if value is None else Amount(best=int(round(value)))
+    return None if value is None else Amount(best=round(value))
 
 
 def _parse_approx(entries: list[NumberWord]) -> Amount | None:

@@ -15,21 +15,44 @@ right after the noun ("31 warga sipil Kamboja", "warga Gaza"), else the country 
 orang tewas"): an authority counts its own dead; not for militants and others, whom a side rarely
 counts as its own. The claimant is written as the text says it ("menurut angka resmi" → "angka
 resmi"). A hedged count ("mungkin", "diperkirakan") has status "claimed". Totals named before
-their count ("Jumlah korban tewas ... kini mencapai 224 orang") are figures too. All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
+their count ("Jumlah korban tewas ... kini mencapai 224 orang", "jumlah tentaranya yang tewas ...,
+kini menjadi 24 orang") are figures too.
+
+Between the group and its kind word may stand a few modifiers of the noun ("satu tentara cadangan
+mengalami luka"; no verbs, function words or numbers), gap words, or a short relative clause; a
+bare count needs the kind word after gap words only ("sekitar 14 juta terpaksa mengungsi"). The
+dead of an attack on a side named earlier in their clause are that side's ("serangan terhadap Iran
+menewaskan 20 komandan"); an agentless claim word opening a sentence ("Ditambahkan bahwa ...")
+hands the count to the speaker of the sentence before. A count repeated in an article is the same
+people: a repetition takes the side, and a plain one the bound, that the article gives elsewhere.
+All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from warta.lang import Language
 from warta.model import ActorMention, Document, Figure, Sentence, Span
 from warta.numbers import Amount, find_numbers
 
 MAX_GAP_WORDS = 5
-MAX_RELATIVE_WORDS = 4
+MAX_RELATIVE_WORDS = 7
+MAX_MODIFIER_WORDS = 3
 MAX_CLAIMANT_WORDS = 8
 GROUPS_WITHOUT_CLAIMANT_SIDE = ("militants", "others")   # a side rarely counts these of its own
+LEADING_ZERO_RE = re.compile(r"0\d")
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+YEAR_END_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d$")
+NOT_PEOPLE_AFTER_RE = re.compile(r"\s*(?:%|[:.]\d)")
+LOWER_WORD_RE = re.compile(r"\s+([a-z0-9][\w-]*)")
+LEAD_WORD_RE = re.compile(r"[\w-]+")
+DIGIT_RE = re.compile(r"\d")
+CLAUSE_MARK_RE = re.compile(r"[,;:\"“”]")
+BREAK_RE = re.compile(r"[,;:]")
+CLAIM_CLAUSE_RE = re.compile(r"[,;:\"“”]|[.!?]\s")
 
 
 # ----------------------------------------------------------------------------------- language data
@@ -37,6 +60,7 @@ GROUPS_WITHOUT_CLAIMANT_SIDE = ("militants", "others")   # a side rarely counts 
 @dataclass(frozen=True)
 class FigureData:
     kind_after: re.Pattern
+    kind_after_name: re.Pattern
     kind_before: dict[str, str]
     kind_of: dict[str, str]
     groups: dict[str, tuple[str, str, str]]
@@ -49,7 +73,16 @@ class FigureData:
     claim_before_re: re.Pattern
     claim_after_re: re.Pattern
     gap_after_re: re.Pattern
+    gap_word_re: re.Pattern
     gaps_before: frozenset[str]
+    modifier_stop: frozenset[str]
+    clause_stop: frozenset[str]
+    copulas: frozenset[str]
+    name_kind_groups: frozenset[str]
+    continued_claim_re: re.Pattern
+    target_link_re: re.Pattern
+    verb_prefix_re: re.Pattern
+    possessed_re: re.Pattern
     max_before_words: int
     range_re: re.Pattern
     link_re: re.Pattern
@@ -66,6 +99,7 @@ class FigureData:
     reach: frozenset[str]
     totals: dict[str, str]
     total_re: re.Pattern
+    total_group_re: re.Pattern
 
 
 def figure_data(lang: Language) -> FigureData:
@@ -77,11 +111,19 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _first_letters(words) -> str:
+    """A look-ahead for the first letters of ``words`` in either case: a cheap test that lets a
+    scan skip most positions before trying a long alternation."""
+    letters = sorted({w[:1].lower() for w in words} | {w[:1].upper() for w in words})
+    return "(?=[" + "".join(re.escape(ch) for ch in letters) + "])"
+
+
 def _build(lang: Language) -> FigureData:
     kinds = lang.table("figure_kinds.tsv")
     after = [r["phrase"] for r in kinds if r["position"] == "after"]
     before = {r["phrase"]: r["kind"] for r in kinds if r["position"] == "before"}
-    kind_of = {r["phrase"]: r["kind"] for r in kinds if r["position"] == "after"}
+    kind_of = {r["phrase"]: r["kind"] for r in kinds if r["position"] in ("after", "after_name")}
+    after_name = [r["phrase"] for r in kinds if r["position"] == "after_name"]
     totals = {r["phrase"].lower(): r["kind"] for r in kinds if r["position"] == "total"}
     groups = {r["noun"]: (r["group"], r.get("kind", ""), r.get("country", ""))
               for r in lang.table("figure_groups.tsv")}
@@ -96,14 +138,18 @@ def _build(lang: Language) -> FigureData:
              for r in lang.table("figure_words.tsv")}
     classifier = _alt(words["classifier"])
     possessive = _alt(words["possessive"])
+    gap_words = _alt(r["word"] for r in gaps if r["side"] == "after")
+    number_words = [r["word"].lower() for r in lang.table("number_words.tsv")]
+    singles = lang.lines("figure_single.txt")
     return FigureData(
         kind_after=re.compile(rf"\s*(?P<kind>{_alt(after)})(?![\w-])"),
+        kind_after_name=re.compile(rf"\s*(?P<kind>{_alt(after_name)})\s+(?=[A-Z])"),
         kind_before=before,
         kind_of=kind_of,
         groups=groups,
         group_re=re.compile(rf"\s+(?:(?:{classifier})\s+)?(?P<noun>{people_nouns})(?:{possessive})?(?![\w-])"),
-        single_re=re.compile(rf"(?<![\w-])(?i:{_alt(lang.lines('figure_single.txt'))})"
-                             rf"(?:\s+(?P<noun>{people_nouns}))?(?![\w-])"),
+        single_re=re.compile(rf"(?<![\w-]){_first_letters(singles)}(?i:{_alt(singles)})"
+                             rf"(?:\s+(?P<noun>{people_nouns})(?:{possessive})?)?(?![\w-])"),
         qual_before_re=re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alt(q_before)})\s+$", re.IGNORECASE),
         qual_after_re=re.compile(rf"\s+(?P<q>{_alt(q_after)})(?![\w-])"),
         qualifiers=qualifiers,
@@ -114,7 +160,16 @@ def _build(lang: Language) -> FigureData:
                                   rf"(?P<who>[^,.;:!?\"“”()]+)", re.IGNORECASE),
         gap_after_re=re.compile(rf"\s*(?:(?:{_alt(r['word'] for r in gaps if r['side'] == 'after')})(?![\w-])"
                                 rf"|[A-Z][\w'’-]*|,(?=\s))"),
+        gap_word_re=re.compile(rf"\s+(?:{gap_words})(?![\w-])"),
         gaps_before=frozenset(r["word"] for r in gaps if r["side"] == "before"),
+        modifier_stop=frozenset(w.lower() for w in words["modifier_stop"]) | frozenset(number_words),
+        target_link_re=re.compile(rf"(?<![\w-])(?:{_alt(words['target_link'])})\s+$"),
+        continued_claim_re=re.compile(rf"\s*(?:{_alt(words['claim_continued'])})(?:nya)?\s*(?:,|(?:bahwa)(?![\w-]))"),
+        name_kind_groups=frozenset(words["name_kind_groups"]),
+        copulas=frozenset(w.lower() for w in words["copula"]),
+        clause_stop=frozenset(w.lower() for w in words["clause_stop"]),
+        possessed_re=re.compile(rf"\w(?:{possessive})$"),
+        verb_prefix_re=re.compile(rf"(?:{_alt(words['verb_prefix'])})[a-z]{{2}}"),
         max_before_words=max(len(p.split()) for p in before),
         range_re=re.compile(rf"\s*(?:{_alt(words['range'])})\s*"),
         link_word_re=re.compile(rf"(?<![\w-])(?:{_alt(words['link'])})(?![\w-])"),
@@ -130,6 +185,9 @@ def _build(lang: Language) -> FigureData:
         reach=frozenset(w.lower() for w in words["reach"]),
         totals=totals,
         total_re=re.compile(rf"(?<![\w-])(?P<total>{_alt(totals)})(?![\w-])", re.IGNORECASE),
+        total_group_re=re.compile(rf"(?<![\w-])(?i:{_alt(words['total_head'])})\s+(?:{people_nouns})(?:{possessive})?"
+                                  rf"\s+(?:{_alt(words['relative'])})(?:\s+(?:{gap_words}))*\s+"
+                                  rf"(?P<kind>{_alt(after)})(?![\w-])"),
         year_before_re=re.compile(rf"(?:^|\s)(?:{_alt(words['year_before'])})\s+$", re.IGNORECASE),
     )
 
@@ -151,17 +209,71 @@ class _Candidate:
     via: str | None = None   # "before" or "after": where the kind word stands
     others: bool = False     # the noun is "the others" ("sembilan lainnya"): its own predicate
     cue_at: int = -1         # where the kind word after the group starts
+    named: bool = True       # a noun says who is counted ("seorang" alone and bare counts have none)
 
 
 def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
     """All figures of ``doc``, sorted by start; the text of each is ``doc.text[start:end]``."""
     data = figure_data(lang)
     numbers = find_numbers(doc.text, lang)
+    actors = _by_sentence(doc.actors)
+    places = _by_sentence(doc.places)
+    singles = [m.start() for m in data.single_re.finditer(doc.text)]
     out: list[Figure] = []
+    i = 0
+    previous = None
     for sentence in doc.sentences:
-        nums = [n for n in numbers if sentence.start <= n[0] and n[1] <= sentence.end]
-        out.extend(_sentence_figures(doc, sentence, nums, data))
-    return tuple(sorted(out, key=lambda f: (f.start, f.end)))
+        while i < len(numbers) and numbers[i][0] < sentence.start:
+            i += 1
+        j = i
+        while j < len(numbers) and numbers[j][0] < sentence.end:
+            j += 1
+        nums = [n for n in numbers[i:j] if n[1] <= sentence.end]
+        if nums or _holds(singles, sentence):
+            out.extend(_sentence_figures(doc, sentence, nums, actors.get(sentence.index, []),
+                                         places.get(sentence.index, []), data, previous))
+        i = j
+        previous = (sentence, actors.get(sentence.index, []))
+    return tuple(sorted(_shared_sides(out), key=lambda f: (f.start, f.end)))
+
+
+def _by_sentence(mentions) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for m in mentions:
+        out.setdefault(m.sentence_index, []).append(m)
+    return out
+
+
+def _holds(starts: list[int], sentence: Sentence) -> bool:
+    """Whether one of the sorted offsets ``starts`` lies in ``sentence``."""
+    i = bisect_left(starts, sentence.start)
+    return i < len(starts) and starts[i] < sentence.end
+
+
+def _shared_sides(figures: list[Figure]) -> list[Figure]:
+    """A count repeated in an article is the same people ("melukai dua orang" ... "dua orang
+    mengalami luka-luka"; a headline's "20 komandan Iran tewas" ... "lebih dari 20 komandan"): a
+    repetition without a side takes the side the article gives it elsewhere, and a plain repetition
+    the bound given elsewhere, when the article gives only one."""
+    sides: dict[tuple, set[str]] = {}
+    for f in figures:
+        if f.country:
+            sides.setdefault((f.kind, f.low, f.best, f.high), set()).add(f.country)
+    out = []
+    for f in figures:
+        known = sides.get((f.kind, f.low, f.best, f.high), set())
+        out.append(replace(f, country=next(iter(known))) if not f.country and len(known) == 1 else f)
+    bounds: dict[tuple, set[tuple]] = {}
+    for f in out:
+        if f.best is None and (f.low is None) != (f.high is None):
+            bounds.setdefault((f.kind, f.low or f.high), set()).add((f.low, f.high, f.country))
+    for i, f in enumerate(out):
+        known = bounds.get((f.kind, f.best), set()) if f.low is None and f.high is None else set()
+        if len(known) == 1:
+            low, high, country = next(iter(known))
+            if country == f.country or not (country and f.country):
+                out[i] = replace(f, low=low, best=None, high=high, country=f.country or country)
+    return out
 
 
 def figures_in_sentence(doc: Document, index: int) -> tuple[Figure, ...]:
@@ -169,11 +281,11 @@ def figures_in_sentence(doc: Document, index: int) -> tuple[Figure, ...]:
     return tuple(f for f in doc.figures if f.sentence_index == index)
 
 
-def _sentence_figures(doc: Document, sentence: Sentence, nums: list, data: FigureData) -> list[Figure]:
+def _sentence_figures(doc: Document, sentence: Sentence, nums: list, actors: list[ActorMention],
+                      places: list, data: FigureData,
+                      previous: tuple[Sentence, list[ActorMention]] | None = None) -> list[Figure]:
     text = doc.text
-    actors = [a for a in doc.actors if a.sentence_index == sentence.index]
-    sides = [(a.span, a.actor.country) for a in actors] + \
-        [(p.span, p.place.country) for p in doc.places if p.sentence_index == sentence.index]
+    sides = [(a.span, a.actor.country) for a in actors] + [(p.span, p.place.country) for p in places]
     cands = _candidates(text, sentence, nums, sides, data)
     if not cands:
         return []
@@ -185,7 +297,7 @@ def _sentence_figures(doc: Document, sentence: Sentence, nums: list, data: Figur
         kind = c.kind or c.implied_kind
         if not kind:
             continue
-        figures.append(_figure(doc, sentence, c, kind, cands, actors, data))
+        figures.append(_figure(doc, sentence, c, kind, cands, actors, sides, data, previous))
     return figures
 
 
@@ -193,42 +305,48 @@ def _candidates(text: str, sentence: Sentence, nums: list, sides: list[tuple[Spa
                 data: FigureData) -> list[_Candidate]:
     out: list[_Candidate] = []
     skip_until = -1
+    by_start = {s: (e, a) for s, e, a in nums}
     for start, end, amount in nums:
         if start < skip_until:
             continue
-        amount, end = _range(text, end, nums, amount, data)
+        amount, end = _range(text, end, by_start, amount, data)
         skip_until = end
         c = _noun_phrase(text, sentence, start, end, amount, sides, data)
         if c is not None:
             out.append(c)
+    covered = iter(out)          # counts in text order: a "seorang" inside one is part of it
+    current = next(covered, None)
     for m in data.single_re.finditer(text, sentence.start, sentence.end):
-        if any(c.start <= m.start() < c.end for c in out):
+        while current is not None and current.end <= m.start():
+            current = next(covered, None)
+        if current is not None and current.start <= m.start():
             continue
         noun = m.group("noun") or "orang"
         group, implied, country = data.groups.get(noun, ("people", "", ""))
         end = m.end()
         country_side, end = _side(text, end, sides, data)
         out.append(_Candidate(m.start(), m.start(), end, Amount(best=1), None, group, implied,
-                              country or country_side or None))
+                              country or country_side or None, named=m.group("noun") is not None))
     return sorted(out, key=lambda c: c.start)
 
 
-def _range(text: str, end: int, nums: list, amount: Amount, data: FigureData) -> tuple[Amount, int]:
+def _range(text: str, end: int, by_start: dict[int, tuple[int, Amount]], amount: Amount,
+           data: FigureData) -> tuple[Amount, int]:
     """"30-40 orang", "30 hingga 40 orang": one count from low to high."""
     m = data.range_re.match(text, end)
     if not m or amount.best is None:
         return amount, end
-    for s, e, other in nums:
-        if s == m.end() and other.best is not None and other.best > amount.best:
-            return Amount(low=amount.best, high=other.best), e
+    e, other = by_start.get(m.end(), (end, None))
+    if other is not None and other.best is not None and other.best > amount.best:
+        return Amount(low=amount.best, high=other.best), e
     return amount, end
 
 
 def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Amount,
                  sides: list[tuple[Span, str | None]], data: FigureData) -> _Candidate | None:
-    if _not_a_count(text, start, end, data) or amount.best == 0 or re.match(r"0\d", text[start:end]):
+    if _not_a_count(text, start, end, data) or amount.best == 0 or LEADING_ZERO_RE.match(text, start, end):
         return None
-    if re.fullmatch(r"(?:1[89]|20)\d\d", text[start:end]) and \
+    if YEAR_RE.fullmatch(text, start, end) and \
             data.year_before_re.search(text[max(0, start - 15):start]):
         return None     # "pada 1990 warga ...": a year
     m = data.group_re.match(text, end, sentence.end)
@@ -238,7 +356,7 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
     if m is None:
         if not (_bare_count_ok(text, sentence, q_start, end, data) or _bare_before_kind(text, sentence, end, data)):
             return None
-        return _Candidate(q_start, start, end, amount, bound, "people", "", None)
+        return _Candidate(q_start, start, end, amount, bound, "people", "", None, named=False)
     noun = m.group("noun")
     group, implied, country = data.groups[noun]
     np_end = m.end()
@@ -254,7 +372,7 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
 def _not_a_count(text: str, start: int, end: int, data: FigureData) -> bool:
     """Money, percentages, ordinals and clock times are never counts of people."""
     return bool(data.not_count_re.search(text[max(0, start - 10):start])) or \
-        bool(re.match(r"\s*(?:%|[:.]\d)", text[end:end + 3]))
+        bool(NOT_PEOPLE_AFTER_RE.match(text, end, end + 3))
 
 
 def _bare_count_ok(text: str, sentence: Sentence, start: int, end: int, data: FigureData) -> bool:
@@ -265,10 +383,19 @@ def _bare_count_ok(text: str, sentence: Sentence, start: int, end: int, data: Fi
 
 
 def _bare_before_kind(text: str, sentence: Sentence, end: int, data: FigureData) -> bool:
-    """"ratusan ditangkap": a count followed at once by the word for what happened."""
-    if re.search(r"(?<!\d)(?:1[89]|20)\d\d$", text[max(0, end - 5):end]):
+    """"ratusan ditangkap", "sekitar 14 juta terpaksa mengungsi", "ada 77 yang tewas": a count
+    followed by the word for what happened, with at most a few gap words between."""
+    if YEAR_END_RE.search(text[max(0, end - 5):end]):
         return False        # a year
-    return data.kind_after.match(text, end, sentence.end) is not None
+    pos = end
+    for _ in range(MAX_GAP_WORDS):
+        if _kind_word_at(text, sentence, pos, data):
+            return True
+        gap = data.gap_word_re.match(text, pos, sentence.end)
+        if gap is None:
+            return False
+        pos = gap.end()
+    return False
 
 
 def _side(text: str, end: int, sides: list[tuple[Span, str | None]],
@@ -293,34 +420,72 @@ def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) ->
     if before:
         c.kind, c.via = before, "before"
         return
-    after = _kind_after(text, sentence, c.end, data)
+    after = _kind_after(text, sentence, c.end, data, MAX_MODIFIER_WORDS if c.named else 0,
+                        c.group in data.name_kind_groups)
     if after:
         c.kind, c.via, c.cue_at = after[0], "after", after[1]
 
 
-def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData) -> tuple[str, int] | None:
-    """The kind word after a group, over gap words ("telah", "lainnya", names) or, after a
-    relative "yang", over a few words of a relative clause that names no other people
-    ("lima penumpang yang berada di dalam mobil mengalami luka-luka")."""
-    relative_words, in_clause = 0, False
-    for _ in range(MAX_GAP_WORDS + MAX_RELATIVE_WORDS + 1):
-        if in_clause and data.group_re.match(text, pos, sentence.end):
-            return None      # the clause names other people ("... menghadiri pemakaman korban tewas")
-        m = data.kind_after.match(text, pos, sentence.end)
-        if m:
-            return data.kind_of[m.group("kind")], m.start("kind")
+def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData,
+                modifiers: int = MAX_MODIFIER_WORDS, by_name: bool = False) -> tuple[str, int] | None:
+    """The kind word after a group, over a few modifiers of the noun ("satu tentara cadangan
+    mengalami luka"), gap words ("telah", "lainnya", names) or, after a relative "yang", over a few
+    words of a relative clause that names no other people ("lima penumpang yang berada di dalam
+    mobil mengalami luka-luka")."""
+    relative_words, in_clause, copula, modified = 0, False, False, False
+    for _ in range(MAX_GAP_WORDS + MAX_RELATIVE_WORDS + MAX_MODIFIER_WORDS + 1):
+        named = data.group_re.match(text, pos, sentence.end) if in_clause or modified else None
+        if named and in_clause:
+            if not copula:
+                return None  # the clause names other people ("... menghadiri pemakaman korban tewas")
+            pos = named.end()   # "yang merupakan warga China": the counted people themselves
+        elif named:
+            return None      # "lima orang saksi korban tewas": the modifier's own people
+        copula = False
+        found = _kind_word_at(text, sentence, pos, data, by_name)
+        if found:
+            return found
         gap = data.gap_after_re.match(text, pos, sentence.end)
         if gap and gap.end() > pos:
             relative_words = relative_words or (MAX_RELATIVE_WORDS if gap.group().strip() in data.relative else 0)
+            modifiers = 0
             pos = gap.end()
             continue
-        word = re.match(r"\s+([a-z][\w-]*)", text[pos:sentence.end])
-        if not relative_words or not word or data.group_re.match(text, pos, sentence.end):
+        word = LOWER_WORD_RE.match(text, pos, sentence.end)
+        compound = data.group_re.match(text, pos, sentence.end)
+        if compound and modifiers and not relative_words:
+            modifiers -= 1      # "empat personel penjaga perdamaian": the head noun is the one counted
+            pos = compound.end()
+            continue
+        if not word or compound:
             return None
-        relative_words -= 1
-        in_clause = True
-        pos += word.end()
+        if modifiers and not relative_words and _is_modifier(word.group(1), data):
+            modifiers -= 1
+            modified = True
+        elif relative_words and word.group(1).lower() not in data.clause_stop:
+            relative_words -= 1
+            in_clause = True
+            copula = word.group(1).lower() in data.copulas
+        else:
+            return None
+        pos = word.end()
     return None
+
+
+def _kind_word_at(text: str, sentence: Sentence, pos: int, data: FigureData,
+                  by_name: bool = False) -> tuple[str, int] | None:
+    """The kind word that starts at ``pos`` (after blanks) and where it starts; with ``by_name``
+    also a word that says the kind only before a name ("meninggalkan Rakhine")."""
+    m = data.kind_after.match(text, pos, sentence.end) or \
+        (data.kind_after_name.match(text, pos, sentence.end) if by_name else None)
+    return (data.kind_of[m.group("kind")], m.start("kind")) if m else None
+
+
+def _is_modifier(word: str, data: FigureData) -> bool:
+    """A lower-case word that may qualify a counted noun: no function word, number or verb, and no
+    possessed noun, which starts a clause of its own ("salah satu karyawan ijazahnya ditahan")."""
+    return word[:1].isalpha() and word.lower() not in data.modifier_stop and \
+        not data.verb_prefix_re.match(word) and not data.possessed_re.search(word)
 
 
 WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -331,10 +496,10 @@ def _kind_before(text: str, sentence: Sentence, start: int, data: FigureData) ->
     tokens = WORD_RE.findall(text[max(sentence.start, start - 80):start])
     words: list[str] = []
     for tok in reversed(tokens):
-        if not re.match(r"[\w]", tok):
+        if not (tok[:1].isalnum() or tok[:1] == "_"):
             break
         words.insert(0, tok)
-    for skip in range(0, 4):
+    for skip in range(4):
         if skip and not _is_gap_tail(words, skip, data):
             break
         head = words[:len(words) - skip] if skip else words
@@ -349,23 +514,51 @@ def _kind_before(text: str, sentence: Sentence, start: int, data: FigureData) ->
 def _kind_of_total(text: str, sentence: Sentence, start: int, data: FigureData) -> str | None:
     """"Jumlah korban tewas di Iran terus bertambah dan kini mencapai 224 orang": a count right
     after a word for reaching a total (qualifiers may stand between), in a clause that names the
-    total's kind."""
-    lead = [w.lower() for w in re.findall(r"[\w-]+", text[max(sentence.start, start - 60):start])]
+    total's kind, or in a clause of its own with no subject after the one that names it ("jumlah
+    tentaranya yang tewas dalam perang itu, kini menjadi 24 orang")."""
+    lead = [w.lower() for w in LEAD_WORD_RE.findall(text, max(sentence.start, start - 60), start)]
     while lead and lead[-1] not in data.reach and (
             lead[-1] in data.qualifiers or " ".join(lead[-2:]) in data.qualifiers):
         lead.pop()
     if not lead or lead[-1] not in data.reach:
         return None
-    clause_start = sentence.start
-    for m in re.finditer(r"[,;:\"“”]", text[sentence.start:start]):
-        clause_start = sentence.start + m.end()
-    found = data.total_re.search(text, clause_start, start)
+    clause_start = _clause_start(text, sentence.start, start)
+    found = _last_total(text, clause_start, start, data)
     if found is None:
-        return None
-    prefix = text[clause_start:found.start()].strip()
+        head = text[clause_start:start].lower().split()
+        reach_at = max((i for i, w in enumerate(head) if w in data.reach), default=None)
+        if clause_start == sentence.start or reach_at is None or \
+                not all(w in data.gaps_before for w in head[:reach_at]):
+            return None     # the count's clause has a subject of its own ("sementara bantuan mencapai ...")
+        total_end = clause_start - 1
+        clause_start = _clause_start(text, sentence.start, total_end)
+        found = _last_total(text, clause_start, total_end, data)
+        if found is None or DIGIT_RE.search(text, found[1], start):
+            return None
+    kind, at = found[0], found[2]
+    prefix = text[clause_start:at].strip()
     if prefix and not data.opener_re.fullmatch(prefix + " "):
         return None         # the total must open its clause: it is what the clause counts
-    return data.totals[found.group("total").lower()]
+    return kind
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that holds ``hi`` starts: after the last comma, colon or quote before it."""
+    out = lo
+    for m in CLAUSE_MARK_RE.finditer(text[lo:hi]):
+        out = lo + m.end()
+    return out
+
+
+def _last_total(text: str, lo: int, hi: int, data: FigureData) -> tuple[str, int, int] | None:
+    """The last name of a total in ``text[lo:hi]``: its kind, end and start."""
+    found = None
+    for m in data.total_re.finditer(text, lo, hi):
+        found = (data.totals[m.group("total").lower()], m.end(), m.start())
+    for m in data.total_group_re.finditer(text, lo, hi):
+        if found is None or m.start() > found[2]:
+            found = (data.kind_of[m.group("kind")], m.end(), m.start())
+    return found
 
 
 def _is_gap_tail(words: list[str], skip: int, data: FigureData) -> bool:
@@ -377,7 +570,7 @@ def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
     """Coordinated counts share the kind word that follows the last or precedes the first."""
     chains: list[list[_Candidate]] = [[cands[0]]]
     joined: list[bool] = [False]      # whether a chain has a joining word, not only commas
-    for prev, cur in zip(cands, cands[1:]):
+    for prev, cur in pairwise(cands):
         between = text[prev.end:cur.start]
         if data.link_re.fullmatch(between) and between.strip():
             chains[-1].append(cur)
@@ -410,17 +603,39 @@ def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
 # ----------------------------------------------------------------------------------- the record
 
 def _figure(doc: Document, sentence: Sentence, c: _Candidate, kind: str, cands: list[_Candidate],
-            actors: list[ActorMention], data: FigureData) -> Figure:
+            actors: list[ActorMention], sides: list[tuple[Span, str | None]], data: FigureData,
+            previous: tuple[Sentence, list[ActorMention]] | None = None) -> Figure:
     text = doc.text
     low, best, high = _bounds(c)
-    claimant, claimant_country = _claimant(text, sentence, c, actors, data)
+    claimant, claimant_country = _claimant(text, sentence, c.start, c.end, actors, data)
+    if claimant is None and previous is not None and data.continued_claim_re.match(text, sentence.start, sentence.end):
+        # "Ditambahkan bahwa satu tentara cadangan mengalami luka parah": the speaker of the sentence before
+        prev_sentence, prev_actors = previous
+        claimant, claimant_country = _claimant(text, prev_sentence, prev_sentence.end, prev_sentence.end,
+                                               prev_actors, data)
     country = c.country
+    if country is None and c.via == "before":
+        country = _target_side(text, sentence, c.start, sides, data)
     if country is None and c.group not in GROUPS_WITHOUT_CLAIMANT_SIDE and claimant_country:
         country = claimant_country
     status = "claimed" if _hedged(text, sentence, c, cands, data) else None
     return Figure(kind=kind, low=low, best=best, high=high, group=c.group, country=country,
                   claimed_by=claimant, text=text[c.start:c.end], start=c.start, end=c.end,
                   status=status, sentence_index=sentence.index)
+
+
+def _target_side(text: str, sentence: Sentence, start: int, sides: list[tuple[Span, str | None]],
+                 data: FigureData) -> str | None:
+    """"serangan udaranya terhadap Iran telah menewaskan lebih dari 20 komandan": the dead of an
+    attack on a side named earlier in the count's clause belong to that side."""
+    clause_start = _clause_start(text, sentence.start, start)
+    found = None
+    for span, country in sides:
+        if clause_start <= span.start and span.end <= start and country and \
+                data.target_link_re.search(text, clause_start, span.start) and \
+                (found is None or span.start > found[0].start):
+            found = (span, country)
+    return found[1] if found else None
 
 
 def _bounds(c: _Candidate) -> tuple[int | None, int | None, int | None]:
@@ -439,24 +654,25 @@ def _bounds(c: _Candidate) -> tuple[int | None, int | None, int | None]:
 def _hedged(text: str, sentence: Sentence, c: _Candidate, cands: list[_Candidate], data: FigureData) -> bool:
     earlier = [x.end for x in cands if x.end <= c.start]
     lo = max(earlier) if earlier else sentence.start
-    breaks = [m.end() for m in re.finditer(r"[,;:]", text[lo:c.start])]
+    breaks = [m.end() for m in BREAK_RE.finditer(text[lo:c.start])]
     lo += breaks[-1] if breaks else 0
-    hi = c.cue_at if c.cue_at > c.end else c.end
+    hi = max(c.end, c.cue_at)
     return bool(data.hedge_re.search(text[lo:hi]))
 
 
-def _claimant(text: str, sentence: Sentence, c: _Candidate, actors: list[ActorMention],
+def _claimant(text: str, sentence: Sentence, start: int, end: int, actors: list[ActorMention],
               data: FigureData) -> tuple[str | None, str | None]:
-    """Who gives the count, as written, and that claimant's country when an actor in it has one."""
+    """Who gives the count at ``start:end``, as written, and that claimant's country when an actor
+    in it has one."""
     options = []
-    for m in data.claim_before_re.finditer(text, sentence.start, c.start):
+    for m in data.claim_before_re.finditer(text, sentence.start, start):
         span = _claimant_before(text, sentence, m.start(), data)
         if span:
-            options.append((c.start - m.end(), span))
+            options.append((start - m.end(), span))
     for m in data.claim_after_re.finditer(text, sentence.start, sentence.end):
         span = _claimant_after(text, m.start("who"), m.end("who"), m.group("w"), data)
-        if span and not (m.start() <= c.start < span[1]):
-            options.append((abs(m.start() - c.end) if m.start() > c.end else c.start - m.end(), span))
+        if span and not (m.start() <= start < span[1]):
+            options.append((abs(m.start() - end) if m.start() > end else start - m.end(), span))
     if not options:
         return None, None
     s, e = min(options, key=lambda o: o[0])[1]
@@ -468,7 +684,7 @@ def _claimant(text: str, sentence: Sentence, c: _Candidate, actors: list[ActorMe
 def _claimant_before(text: str, sentence: Sentence, verb_start: int, data: FigureData) -> tuple[int, int] | None:
     """"Pihak berwenang Thailand mengatakan ...": the words from the clause start to the verb."""
     lo = sentence.start
-    for m in re.finditer(r"[,;:\"“”]|[.!?]\s", text[sentence.start:verb_start]):
+    for m in CLAIM_CLAUSE_RE.finditer(text[sentence.start:verb_start]):
         lo = sentence.start + m.end()
     seg = text[lo:verb_start]
     opener = data.opener_re.match(seg.lstrip())
