@@ -276,3 +276,85 @@ NEGATIVE_ROWS = [
 @pytest.mark.parametrize("text", NEGATIVE_ROWS, ids=[r[:50] for r in NEGATIVE_ROWS])
 def test_code_events_negative(text):
     assert not [e for e in code(text) if e.status not in ("negated", "hypothetical")]
+
+
+REACTION_ROWS = [
+    # a condemnation or denial of a happening told before is aimed at whoever did it
+    ("Israel menyerang Lebanon pada Senin.\nIran mengecam serangan tersebut.", ("ACCUSE", "IRN", "ISR")),
+    ("Israel menyerang Lebanon pada Senin.\nIran mengecam keras serangan itu.", ("ACCUSE", "IRN", "ISR")),
+    ("Thailand menuduh Kamboja menanam ranjau baru di perbatasan.\nKamboja membantah tuduhan itu.",
+     ("REJECT", "KHM", "THA")),
+    ("Thailand menuduh Kamboja menanam ranjau baru di perbatasan.\nKamboja membantah tuduhan dan menyebut "
+     "ranjau itu sisa perang lama.", ("REJECT", "KHM", "THA")),
+    ("Amerika Serikat menjatuhkan sanksi baru kepada Korea Utara.\nPyongyang mengecam tindakan tersebut.",
+     ("ACCUSE", "PRK", "USA")),
+    ("Amerika Serikat menjatuhkan sanksi baru kepada Korea Utara.\nPyongyang mengecam langkah itu.",
+     ("ACCUSE", "PRK", "USA")),
+]
+
+
+@pytest.mark.parametrize("text,expected", REACTION_ROWS, ids=[r[0][-45:] for r in REACTION_ROWS])
+def test_code_events_reaction_aims_at_the_doer(text, expected):
+    assert expect(expected) <= triples(code(text))
+
+
+REACTION_NEGATIVE_ROWS = [
+    "Iran mengecam serangan tersebut.",                        # nothing told before
+    "Rusia menyerang Ukraina pada Senin.\nRusia mengecam serangan tersebut.",   # not at itself
+    "Israel menyerang Lebanon pada Senin.\nIran mengecam tindakan sewenang-wenang.",   # no back-reference
+    "Israel menyerang Lebanon pada Senin.\nIran mengecam kebijakan baru Arab Saudi.",
+]
+
+
+@pytest.mark.parametrize("text", REACTION_NEGATIVE_ROWS, ids=[r[-45:] for r in REACTION_NEGATIVE_ROWS])
+def test_code_events_reaction_without_antecedent(text):
+    got = triples(code(text))
+    assert not any(t == "ACCUSE" and g in ("ISR", "RUS", "UKR", "LBN") for t, _, g in got)
+
+
+STRUCTURE_ROWS = [
+    # two doers joined after an event noun are one side, not doer and target
+    ("Serangan terbaru AS dan Israel menewaskan empat orang di Teheran.", set(), {("ASSAULT", "USA", "ISR")}),
+    ("Serangan AS-Israel menewaskan empat orang di Teheran.", set(), {("ASSAULT", "USA", "ISR")}),
+    ("Serangan AS dan Israel terhadap Iran menewaskan empat orang.", {("ASSAULT", "USA", "IRN")},
+     {("ASSAULT", "USA", "ISR")}),
+    # an attack condemned is not the condemner's
+    ("Sekretaris Jenderal PBB mengutuk serangan terhadap pasukan keamanan Myanmar di Rakhine.", set(),
+     {("ASSAULT", "UNO", "MMR")}),
+    ("Indonesia mengecam serangan Rusia terhadap Ukraina.", {("ASSAULT", "RUS", "UKR")},
+     {("ASSAULT", "IDN", "UKR")}),
+    # a country after a border word says where, it is not a partner
+    ("Rusia melanjutkan serangan drone terhadap infrastruktur di Ukraina, dekat perbatasan dengan Rumania.",
+     {("ASSAULT", "RUS", "UKR")}, {("ASSAULT", "RUS", "ROU")}),
+    ("Hizbullah melancarkan serangan drone di dekat perbatasan Lebanon.", set(), {("ASSAULT", "LBN", "LBN")}),
+    # "antara X dengan/melawan Y": both sides
+    ("Bentrokan antara tentara India dengan tentara Pakistan terjadi di Kashmir.", {("ASSAULT", "IND", "PAK")}, set()),
+    ("Pertempuran antara tentara India melawan tentara Pakistan berlangsung semalam.",
+     {("ASSAULT", "IND", "PAK")}, set()),
+    # "bersama X": a co-doer of an attack, the party met in a meeting
+    ("Serangan Amerika Serikat yang dilancarkan bersama Israel menewaskan empat pelaut.", set(),
+     {("ASSAULT", "USA", "ISR")}),
+    ("Presiden Indonesia bertemu bersama Perdana Menteri Jepang di Tokyo.", {("CONSULT", "IDN", "JPN")}, set()),
+    # rebels firing at a city of their own state attack that state; a place named with "di" is where
+    ("Pemberontak Suriah menembakkan roket ke Damaskus pada Jumat.", {("ASSAULT", "SYR", "SYR")}, set()),
+    ("Polisi Malaysia menangkap dua orang di Johor.", set(), {("COERCE", "MYS", "MYS")}),
+    # reinforcements are troops sent, not aid
+    ("Rusia mengirim bala bantuan ke Suriah pekan lalu.", {("MOBILIZE", "RUS", "SYR")}, {("AID", "RUS", "SYR")}),
+    # a territory is coded as the state it belongs to
+    ("Korea Utara mengancam akan menyerang Guam dengan rudal.", {("THREATEN", "PRK", "USA")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", STRUCTURE_ROWS, ids=[r[0][:50] for r in STRUCTURE_ROWS])
+def test_code_events_structure(text, present, absent):
+    got = triples(code(text))
+    assert present <= got
+    assert not (absent & got)
+
+
+def test_code_events_long_title_case_sentence_is_not_a_headline():
+    text = ("Menteri Luar Negeri Jepang Takeshi Iwaya dalam Konferensi Pers di Tokyo pada Senin Pagi "
+            "mengecam Korea Utara atas Peluncuran Rudal Balistik Antarbenua Hwasong ke Laut Jepang dan "
+            "Meminta Dewan Keamanan PBB Segera Bersidang")
+    assert any(s == "JPN" for _, s, _ in triples(code(text)))
+    assert code("Jepang Kecam Korea Utara atas Peluncuran Rudal Balistik") == ()

@@ -208,3 +208,26 @@ def test_coref_bare_title_takes_the_latest_holder_of_that_post(text, name):
 def test_coref_publication_date_forms(published, role):
     ms = [m for m in mentions("Trump mengatakan hal itu.", published) if m.kind == "person"]
     assert ms and ms[0].actor.country == "USA" and ms[0].actor.role == role
+
+
+@pytest.mark.parametrize("text,later,country", [
+    # a bare group noun takes the one state whose forces of that kind were named before it
+    ("Militer Myanmar menutup akses ke Rakhine.\nMiliter kemudian membakar desa-desa.", "Militer", "MMR"),
+    ("Tentara Myanmar menutup akses ke Rakhine.\nSejak itu militer membakar desa-desa.", "militer", "MMR"),
+    ("Polisi Malaysia menangkap dua orang.\nPolisi juga menyita senjata.", "Polisi", "MYS"),
+    ("Pemberontak Suriah menguasai Idlib.\nPemberontak lalu menembakkan roket.", "Pemberontak", "SYR"),
+    # two states' forces named: the bare noun stays unresolved
+    ("Pasukan Rusia dan pasukan Ukraina bertempur.\nPasukan itu lalu mundur.", "Pasukan", None),
+    # marked as another group
+    ("Pasukan Amerika Serikat tiba di Suriah.\nMereka melatih pasukan lokal di sana.", "pasukan", None),
+    ("Pasukan Amerika Serikat tiba di Suriah.\nKomandan itu memuji pasukan kami.", "pasukan", None),
+    # nothing named before, or a group of another kind
+    ("Militer membakar desa-desa di Rakhine.", "Militer", None),
+    ("Militer Myanmar menutup akses ke Rakhine.\nPolisi menangkap dua wartawan.", "Polisi", None),
+    ("Militer Myanmar menutup akses ke Rakhine.\nWarga mengungsi ke Bangladesh.", "Warga", None),
+])
+def test_coref_bare_group_takes_the_sole_country(text, later, country):
+    got = [m for m in find(mentions(text), later) if m.span.start > text.index("\n")] if "\n" in text \
+        else find(mentions(text), later)
+    assert got, f"{later!r} not found"
+    assert got[-1].actor.country == country

@@ -18,7 +18,8 @@ from warta.events.assemble import (INFERRED, Draft, actor_key, cameo_of, confide
 from warta.events.article import article_dyad, dateline_end, is_noise, is_sport, sentences_with_anchors
 from warta.events.lexicon import EventLexicon, load_lexicon
 from warta.events.roles import Roles, SentenceView, assign_roles, build_slots
-from warta.events.scope import governs_next, is_accused, is_content_of, is_object_of, is_reference, is_refusal
+from warta.events.scope import (governs_next, is_accused, is_content_of, is_object_of, is_reference, is_refusal,
+                                is_reaction_object, reaction_object)
 from warta.events.status import Attribution, event_status, find_attributions
 from warta.events.triggers import TriggerMatch, find_triggers
 from warta.lang import Language
@@ -26,6 +27,7 @@ from warta.model import Actor, Document, Event, Sentence
 
 SPLIT_TYPES = frozenset({"CONSULT"})
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "ASSAULT"})
+INSURGENT_SECTORS = frozenset({"REB"})
 _CLOSERS = frozenset({",", '"', "”", "’", "'"})
 STRONG_WEIGHT = 0.7     # a trigger this strong may take both sides from the article
 
@@ -47,7 +49,7 @@ def code_events(doc: Document, lang: Language) -> tuple[Event, ...]:
             continue
         seen.add(text)
         drafts.extend(code_sentence(doc, sentence, lexicon))
-    drafts = complete_drafts(drafts, article_dyad(doc, lexicon))
+    drafts = complete_drafts(aim_reactions(drafts), article_dyad(doc, lexicon))
     if not drafts:
         return ()
     version = coder_version(lang)
@@ -108,7 +110,7 @@ def _with_dyad(roles: Roles, draft: Draft, dyad: tuple[Actor, Actor] | None) -> 
     distance = roles.distance + INFERRED_PENALTY
     if src:
         return Roles(roles.source, other, roles.source_span, None, distance)
-    return Roles(other, roles.target, None, roles.target_span, distance)
+    return replace(roles, source=other, source_span=None, distance=distance)
 
 
 def sentence_view(doc: Document, sentence: Sentence, lexicon: EventLexicon
@@ -154,7 +156,12 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> l
         if status == "asserted" and is_accused(trig, triggers[:k], words):
             status = "claimed"          # "Thailand menuduh Kamboja menanam ranjau": the act is alleged
         split = trig.entry.event_type in SPLIT_TYPES and trig.entry.mode != "third-party"
+        reacts_to = reaction_object(words, trig, triggers[k + 1:], lexicon) if event_type == trig.entry.event_type \
+            else None
+        reacted = is_reaction_object(trig, triggers[:k])
         for roles in assign_roles(view, trig, lexicon, split_targets=split):
+            if reacted and roles.source_span is not None and roles.source_span.end <= triggers[k - 1].start:
+                roles = replace(roles, source=None, source_span=None)     # the reactor is not the doer
             roles = _fallback_source(roles, trig, speakers, view)
             roles = _not_self(roles, trig.entry.event_type)
             if not (actor_key(roles.source) or actor_key(roles.target) or trig.entry.symmetric):
@@ -164,8 +171,38 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> l
                 event_type=event_type, mode=mode,
                 status=status, attribution=_attribution(trig, speakers, words),
                 symmetric=trig.entry.symmetric or roles.mutual,
-                body_start=sentence.tokens[dateline].start if dateline else 0))
+                body_start=sentence.tokens[dateline].start if dateline else 0,
+                reacts_to=reacts_to if roles.target is None else None))
     return drafts
+
+
+REACTION_LOOKBACK = 6      # sentences back in which a reaction looks for the happening it answers
+FACT_STATUS = frozenset({"asserted", "claimed"})
+
+
+def aim_reactions(drafts: list[Draft]) -> list[Draft]:
+    """A condemnation or denial of a happening told before ("Iran mengecam serangan tersebut",
+    "Kamboja membantah tuduhan") is aimed at whoever did it: the doer of the latest earlier
+    happening of that type (any type for "tindakan tersebut") other than the one reacting."""
+    out = list(drafts)
+    for i, d in enumerate(out):
+        src = actor_key(d.roles.source)
+        if d.reacts_to is None or not src or d.roles.target is not None:
+            continue
+        for e in reversed(out[:i]):
+            if d.sentence_index - e.sentence_index > REACTION_LOOKBACK:
+                break
+            doer = actor_key(e.roles.source)
+            if e.status not in FACT_STATUS or not doer or doer == src or \
+                    (e.sentence_index == d.sentence_index and e.trigger.first >= d.trigger.first):
+                continue
+            if d.reacts_to and e.event_type != d.reacts_to:
+                continue
+            roles = replace(d.roles, target=e.roles.source, target_span=None,
+                            distance=max(d.roles.distance, INFERRED_PENALTY))
+            out[i] = replace(d, roles=roles)
+            break
+    return out
 
 
 def enough_actors(roles: Roles) -> bool:
@@ -189,8 +226,8 @@ def _fallback_source(roles: Roles, trig: TriggerMatch, speakers: list[Attributio
             if slot is not None and slot.resolved:
                 actor = next(x for x in slot.actors if x.country or x.org)
                 if actor_key(actor) != actor_key(roles.target):
-                    return Roles(actor, roles.target, slot.span, roles.target_span,
-                                 max(roles.distance, trig.first - slot.last))
+                    return replace(roles, source=actor, source_span=slot.span,
+                                   distance=max(roles.distance, trig.first - slot.last))
     return roles
 
 
@@ -203,6 +240,9 @@ def _not_self(roles: Roles, event_type: str) -> Roles:
     if event_type in DOMESTIC_TYPES and not roles.target_is_place and s.sector != t.sector and \
             (s.text or "").lower() != (t.text or "").lower():
         return roles
+    if event_type == "ASSAULT" and roles.target_is_place and roles.target_prep == "target" and \
+            s.sector in INSURGENT_SECTORS:
+        return roles      # "pemberontak menembakkan roket ke Damaskus": rebels attack their own state
     return Roles(s, None, roles.source_span, None, roles.distance)
 
 

@@ -14,6 +14,7 @@ from warta.model import Actor, Document, Sentence
 _END_PUNCT = frozenset('."”’\')')     # how a story sentence ends; a headline may end in ? or !
 SPORT_MIN_CUES = 3
 SPORT_SCAN = 4000
+HEADLINE_MAX_WORDS = 20     # a title-case line longer than this is a sentence full of names, not a headline
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -48,7 +49,7 @@ def is_noise(sentence: Sentence, lexicon: EventLexicon) -> bool:
     if text[-1] in _END_PUNCT:
         return False
     words = [t.text for t in sentence.tokens if t.text.isalpha() and len(t.text) > 1]
-    if not words or len(words) > 30:
+    if not words or len(words) > HEADLINE_MAX_WORDS:
         return False
     capital = sum(1 for w in words if w[0].isupper())
     return capital / len(words) >= 0.6

@@ -29,6 +29,7 @@ class Draft:
     attribution: str | None
     symmetric: bool
     body_start: int = 0      # where the sentence's text starts after a dateline ("Jakarta, CNN Indonesia --")
+    reacts_to: str | None = None   # a reaction to a happening told before: its type, "" for any
 
 
 def mode_of(draft_type: str, trig: TriggerMatch, words: tuple[str, ...], lexicon: EventLexicon) -> str | None:
@@ -214,7 +215,15 @@ def modes_compatible(a: Event, b: Event) -> bool:
     (on the project gold set, merging them lost more separate attacks than it joined retellings)."""
     if a.mode == b.mode:
         return True
-    return a.event_type != "ASSAULT" and (a.mode is None or b.mode is None)
+    if a.mode is not None and b.mode is not None:
+        return False
+    return a.event_type != "ASSAULT" or _same_stated_day(a.date, b.date)
+
+
+def _same_stated_day(a: When | None, b: When | None) -> bool:
+    """Both dates stated in the text (not the publication date) and the same day."""
+    return a is not None and b is not None and a.value is not None and a.value == b.value and \
+        a.precision == "day" and a.derived != "published" and b.derived != "published"
 
 
 def merge_events(events: list[Event], keys: list[tuple], ongoing: list[bool]) -> list[Event]:

@@ -91,6 +91,8 @@ class EventLexicon:
     topic_words: frozenset[str]
     victim_cues: dict[str, frozenset[str]]
     coordinators: frozenset[str]
+    act_nouns: frozenset[str] = frozenset()    # "tindakan", "langkah": an act of unnamed kind
+    border_nouns: frozenset[str] = frozenset()   # "perbatasan … dengan X": X names where
 
 
 def load_lexicon(lang: Language) -> EventLexicon:
@@ -200,6 +202,8 @@ def _build(lang: Language) -> EventLexicon:
         negation_exceptions=frozenset(w.lower() for w in lang.lines("event_negation_exceptions.txt")),
         refusal_cues=tuple((_words(r["cue"]), int(r["window"])) for r in lang.table("event_refusal_cues.tsv")),
         topic_words=frozenset(w.lower() for w in lang.lines("event_topic_words.txt")),
+        act_nouns=frozenset(w.lower() for w in lang.lines("event_act_nouns.txt")),
+        border_nouns=frozenset(w.lower() for w in lang.lines("event_border_nouns.txt")),
         victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
         coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
     )

@@ -16,8 +16,10 @@ from warta.events.lexicon import EventLexicon, voice_of
 from warta.events.triggers import TriggerMatch
 from warta.model import Actor, ActorMention, PlaceMention, Sentence, Span
 
-TARGET_PREPS = frozenset({"target", "partner"})
+TARGET_PREPS = frozenset({"target", "partner", "joint"})
+JOINT_PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})   # "bertemu bersama X": X is met
 WINDOW_AFTER = 14
+PAIR_JOINERS = frozenset({"partner", "target", "joint"})   # "antara X dengan Y", "antara X melawan Y"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Roles:
     distance: int
     target_is_place: bool = False    # the target is where it happened ("menangkap … di Johor")
     mutual: bool = False             # both sides from one plural or "antara X dan Y": a two-sided event
+    target_prep: str | None = None   # the role word before the target ("ke Damaskus": target)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ def build_slots(sentence: Sentence, mentions: tuple[ActorMention, ...], words: t
         first = max(0, bisect_right(starts, start) - 1)
         last = max(first, bisect_left(ends, end))
         prep = _preposition(words, first, lexicon)
+        if prep == "partner" and ms[0].kind == "country" and _after_border(words, first, lexicon) and \
+                any(o.prep == "place" and o.kind != "place" for o in slots):
+            prep = "place"       # "di Ukraina, dekat perbatasan dengan Rumania": where, once more
         actors = tuple(dict.fromkeys(m.actor for m in ms))
         slots.append(Slot(first, min(last, len(words) - 1), ms[0].span, actors, ms[0].kind, prep))
     # drop slots nested inside a longer one
@@ -96,6 +102,16 @@ def _preposition(words: tuple[str, ...], first: int, lexicon: EventLexicon) -> s
     while i >= 0 and first - i <= 4 and (words[i] in lexicon.place_nouns or words[i] == "-"):
         i -= 1
     return lexicon.prepositions.get(words[i]) if i >= 0 else None
+
+
+BORDER_REACH = 3     # words between a border noun and "dengan": "perbatasan sungai dengan Rumania"
+
+
+def _after_border(words: tuple[str, ...], first: int, lexicon: EventLexicon) -> bool:
+    """A country named as a neighbour: "di perbatasan dengan Rumania", "berbatasan dengan Malaysia".
+    (Only after the sentence has said in which country: "menyiagakan pasukan di perbatasan dengan
+    Korea Utara" is aimed at Korea Utara.)"""
+    return any(w in lexicon.border_nouns for w in words[max(0, first - 2 - BORDER_REACH):first - 1])
 
 
 def _barrier_between(view: SentenceView, lo: int, hi: int, lexicon: EventLexicon) -> bool:
@@ -114,6 +130,23 @@ def _chain(view: SentenceView, start: int, lexicon: EventLexicon) -> list[int]:
     while chain[-1] + 1 < len(slots) and _coordinated(view, slots[chain[-1]], slots[chain[-1] + 1], lexicon):
         chain.append(chain[-1] + 1)
     return chain
+
+
+def _co_doers(view: SentenceView, start: int, lexicon: EventLexicon) -> list[int]:
+    """Slots joined to slot ``start`` as one side: "AS dan Israel", "AS-Israel" (a comma alone may
+    close a clause: "serangan Hamas, Israel mengklaim …")."""
+    out, slots = [], view.slots
+    i = start
+    while i + 1 < len(slots):
+        between = view.words[slots[i].last + 1:slots[i + 1].first]
+        one_word = slots[i + 1].first <= slots[i].last          # "AS-Israel" is one token
+        joined = 0 < len(between) <= 2 and between != (",",) and \
+            all(w in lexicon.coordinators or w in ("-", "/") for w in between)
+        if not (one_word or joined):
+            break
+        i += 1
+        out.append(i)
+    return out
 
 
 def _usable(view: SentenceView, i: int) -> bool:
@@ -142,7 +175,7 @@ def _before(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> li
             continue
         if _barrier_between(view, s.last + 1, trig.first, lexicon):
             break
-        if s.prep in ("target", "partner", "place", "none", "agent", "pair", "source", "beneficiary"):
+        if s.prep in ("target", "partner", "joint", "place", "none", "agent", "pair", "source", "beneficiary"):
             continue
         if s.kind == "place" or _in_relative_clause(view, s, lexicon):
             continue
@@ -221,7 +254,8 @@ class _Reader:
             if sl is not None:
                 dist = max(dist, trig.first - sl.last if sl.last < trig.first else sl.first - trig.last)
         return Roles(s_act, t_act, s_slot.span if s_slot else None, t_slot.span if t_slot else None, dist,
-                     t_slot is not None and t_slot.kind == "place")
+                     t_slot is not None and (t_slot.kind == "place" or t_slot.prep == "place"),
+                     target_prep=t_slot.prep if t_slot is not None else None)
 
 
 def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
@@ -247,6 +281,9 @@ def assign_roles(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon,
     source = _source(view, trig, before, after, lexicon)
     if source is not None:
         after = [i for i in after if i != source]
+        if not sym and slots[source].first > trig.last:
+            partners = set(_co_doers(view, source, lexicon))
+            after = [i for i in after if i not in partners]      # "serangan AS dan Israel": both did it
     if source is not None and sym and slots[source].last < trig.first:
         pair = _pairs_of(slots[source])
         partners = _targets(view, trig, after, trig.voice, lexicon)
@@ -284,6 +321,10 @@ def _between_reading(view, trig, after, lexicon, read) -> Roles | None:
         chain = _chain(view, i, lexicon)
         if len(chain) >= 2:
             return replace(read(chain[0], chain[1]), mutual=True)
+        other = i + 1
+        gap = view.words[view.slots[i].last + 1:view.slots[other].first] if other < len(view.slots) else ()
+        if len(gap) == 1 and lexicon.prepositions.get(gap[0]) in PAIR_JOINERS and _usable(view, other):
+            return replace(read(i, other), mutual=True)      # "antara ISIS melawan pasukan Suriah"
     return None
 
 
@@ -329,7 +370,7 @@ def _source(view, trig, before, after, lexicon) -> int | None:
         if not before or trig.entry.weight < WEAK_NOUN:
             return None        # a weak noun ("perang", "kekerasan") names its doer right after it or not at all
         near = slots[before[0]].last + 4 >= trig.first
-        partner = any(slots[i].prep == "partner" for i in after)
+        partner = any(slots[i].prep in ("partner", "joint") for i in after)
         if near or _light_verb_before(view, trig, lexicon) or (partner and trig.entry.symmetric):
             return _resolved_first(view, before, RESOLVED_LOOKAHEAD)
         return None
@@ -430,6 +471,8 @@ def _targets(view: SentenceView, trig: TriggerMatch, after: list[int], voice: st
             return [i]                 # inside the trigger phrase: "pengusiran diplomat India"
         if s.prep in ("place", "none", "source", "agent", "beneficiary"):
             continue
+        if s.prep == "joint" and not (trig.entry.symmetric or event_type in JOINT_PARTNER_TYPES):
+            continue       # "serangan AS, yang dilancarkan bersama Israel": Israel attacked too
         direct = s.prep is None and s.first - trig.last <= 6
         if s.prep in TARGET_PREPS or s.prep == "pair" or (direct and voice in ("active", "bare")):
             if not s.resolved:

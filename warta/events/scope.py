@@ -92,3 +92,51 @@ def is_refusal(words: tuple[str, ...], trig: TriggerMatch, lexicon: EventLexicon
             if words[i:i + k] == cue:
                 return True
     return False
+
+
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT"})
+REACTION_GAP = 2     # words between a reaction verb and its object ("mengecam keras serangan itu")
+
+
+def reaction_object(words: tuple[str, ...], trig: TriggerMatch, later: list[TriggerMatch],
+                    lexicon: EventLexicon) -> str | None:
+    """What a condemnation or denial is aimed at, when it is a happening told before: the type of
+    that happening ("mengecam serangan tersebut" → ASSAULT, "membantah tuduhan" → ACCUSE), "" for
+    an act of unnamed kind ("mengecam tindakan tersebut"), None when it names its own target."""
+    if trig.entry.event_type not in REACTION_TYPES or trig.voice != "active":
+        return None
+    nxt = later[0] if later else None
+    if nxt is not None and nxt.voice in ("noun", "bare") and nxt.first - trig.last - 1 <= REACTION_GAP:
+        if is_reference(words, nxt, lexicon):
+            return nxt.entry.event_type
+        if trig.entry.event_type == "REJECT" and nxt.entry.event_type == "ACCUSE" and \
+                nxt.first == trig.last + 1 and _bare_noun(words, nxt, lexicon):
+            return "ACCUSE"
+    for i in range(trig.last + 1, min(len(words), trig.last + 2 + REACTION_GAP)):
+        if words[i] in lexicon.act_nouns:
+            after = words[i + 1:i + 3]
+            return "" if any(w in lexicon.anaphora for w in after) else None
+    return None
+
+
+def _bare_noun(words: tuple[str, ...], trig: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """An event noun that names no one after it: "membantah tuduhan dan …", "menolak tuduhan."."""
+    nxt = words[trig.last + 1] if trig.last + 1 < len(words) else ""
+    return not nxt or not nxt.isalnum() or nxt in lexicon.coordinators or nxt in lexicon.anaphora or \
+        nxt in lexicon.relative
+
+
+REACTED_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})   # "mengutuk serangan …", "mendukung operasi …"
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "menyambut baik kesepakatan": often its party
+REACTED_GAP = 2
+
+
+def is_reaction_object(trig: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
+    """An event noun that is what a condemnation, denial or endorsement is about ("Sekjen PBB
+    mengutuk serangan terhadap …"): the one who reacts is not its doer."""
+    if trig.voice not in ("noun", "bare") or not earlier:
+        return False
+    prev = earlier[-1]
+    return prev.entry.event_type in REACTED_TYPES and prev.voice == "active" and \
+        trig.entry.event_type not in JOINT_TYPES | {prev.entry.event_type} and \
+        trig.first - prev.last - 1 <= REACTED_GAP

@@ -66,6 +66,7 @@ class ActorLexicon:
     country_stop: frozenset[str]
     lang: object = None              # the Language these dictionaries come from
     place_cues: frozenset[str] = frozenset()
+    group_other: frozenset[str] = frozenset()   # "pasukan lokal": a bare group that is someone else's
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
 
@@ -193,6 +194,7 @@ def _build(lang: Language) -> ActorLexicon:
         report_verbs=_words(lang, "actor_report_verbs.txt"),
         count_words=_words(lang, "actor_count_words.txt"),
         group_heads=_words(lang, "actor_group_heads.txt"),
+        group_other=_words(lang, "actor_group_other.txt"),
         place_cues=frozenset(r["cue"].lower() for r in lang.table("place_cue.tsv"))
         if lang.has("place_cue.tsv") else frozenset(),
         country_stop=frozenset(stop), lang=lang)
