@@ -173,6 +173,29 @@ def summary(figures):
     ("Jumlah warga yang mengungsi akibat banjir, kini menjadi 1.200 orang.", [("displaced", None, 1200, None, "people")]),
     # a number between the total's name and the count: the total is counted already
     ("Jumlah korban tewas 12 orang, kini mencapai 24 orang.", [("killed", None, 12, None, "people")]),
+    # idioms of killing
+    ("Longsor itu menelan nyawa 11 orang.", [("killed", None, 11, None, "people")]),
+    ("Kebakaran pabrik menelan korban jiwa 7 orang.", [("killed", None, 7, None, "people")]),
+    ("Badai itu merenggut nyawa sedikitnya 40 orang.", [("killed", 40, None, None, "people")]),
+    # nominalised deaths: the count once, with the kind of the nominal
+    ("Meninggalnya seorang relawan memicu kecaman.", [("killed", None, 1, None, "others")]),
+    ("Pemerintah menyesalkan gugurnya dua prajurit di perbatasan.", [("killed", None, 2, None, "soldiers")]),
+    ("Terbunuhnya tiga warga sipil memicu unjuk rasa.", [("killed", None, 3, None, "civilians")]),
+    ("Kematian 14 orang itu sedang diselidiki.", [("killed", None, 14, None, "people")]),
+    ("Ledakan itu mengakibatkan 9 korban tewas.", [("killed", None, 9, None, "people")]),
+    ("Tercatat 6 korban tewas dan 20 korban luka.",
+     [("killed", None, 6, None, "people"), ("injured", None, 20, None, "people")]),
+    # arrests: an arrest verb before a noun for people, or a participle after it
+    ("Aparat menahan empat tersangka pembakaran.", [("arrested", None, 4, None, "others")]),
+    ("Petugas meringkus tiga orang pelaku di terminal.", [("arrested", None, 3, None, "others")]),
+    ("Polisi menangkap 15 orang terduga perusuh.", [("arrested", None, 15, None, "others")]),
+    ("Delapan tersangka ditahan di rutan polres.", [("arrested", None, 8, None, "others")]),
+    # a second link word in a coordination ("dan juga")
+    ("Polisi menangkap dua WNA dan juga satu warga lokal.",
+     [("arrested", None, 2, None, "others"), ("arrested", None, 1, None, "civilians")]),
+    # "the others" named by a group noun after them
+    ("Enam orang tewas dan empat lainnya merupakan anak-anak yang terluka.",
+     [("killed", None, 6, None, "people"), ("injured", None, 4, None, "children")]),
 ])
 def test_figures_forms(text, expected):
     assert summary(figures_of(text)) == expected
@@ -224,6 +247,13 @@ def test_figures_forms(text, expected):
     # a count's own clause with a subject of its own is no total
     "Jumlah korban tewas belum diketahui, sementara bantuan mencapai 500 orang.",
     "Jumlah korban tewas terus bertambah mencapai, 24 orang di antaranya anak-anak.",
+    # "menahan" holds back or withstands unless a noun for people follows
+    "Pasukan itu berhasil menahan serangan selama tiga hari.",
+    "Pemain itu mampu menahan dua tembakan lawan.",
+    "Bank sentral menahan suku bunga di level 6 persen.",
+    # an origin on a count with no word for what happened to it
+    "Kapal itu diawaki 18 staf, dua di antaranya berkewarganegaraan Malaysia.",
+    "Kementerian memulangkan dua narapidana berkebangsaan Australia.",
 ])
 def test_figures_not_figures(text):
     figures = figures_of(text)
@@ -255,6 +285,12 @@ def test_figures_not_figures(text):
     ("Di Gaza, militer Israel mengatakan serangan menewaskan 20 orang.",
      {"militer Israel": "ISR", "Gaza": "PSE"}, ["ISR"]),
     ("Militer Israel mengatakan seorang tentaranya tewas.", {"Militer Israel": "ISR"}, ["ISR"]),
+    # origin phrases on the counted people
+    ("Seorang jurnalis asal Jepang tewas tertembak.", {"Jepang": "JPN"}, ["JPN"]),
+    ("Sebanyak 12 warga asal Myanmar ditangkap di perairan Aceh.", {"Myanmar": "MMR"}, ["MMR"]),
+    ("Dua orang berkewarganegaraan Prancis terluka dalam kecelakaan itu.", {"Prancis": "FRA"}, ["FRA"]),
+    ("Tiga pria berkebangsaan Korea Selatan ditahan polisi.", {"Korea Selatan": "KOR"}, ["KOR"]),
+    ("Lima turis dari Belanda hilang di gunung itu.", {"Belanda": "NLD"}, ["NLD"]),
 ])
 def test_figures_country(text, actors, countries):
     assert [f.country for f in figures_of(text, actors)] == countries
@@ -385,12 +421,50 @@ def test_figures_country_from_place_after_noun():
     assert [(f.best, f.country, f.text) for f in figures] == [(15, "PSE", "Sebanyak 15 warga Gaza"), (3, None, "3 warga")]
 
 
+@pytest.mark.parametrize("text,actors,expected", [
+    # a total broken down by nationality after a comma: the parts take the total's kind
+    ("Serangan itu menewaskan enam orang, tiga dari Jerman, dua orang berkebangsaan Italia dan satu orang Spanyol.",
+     {"Jerman": "DEU", "Italia": "ITA", "Spanyol": "ESP"},
+     [("killed", 6, "people", None), ("killed", 3, "people", "DEU"), ("killed", 2, "people", "ITA"),
+      ("killed", 1, "people", "ESP")]),
+    ("Tujuh orang tewas dalam kecelakaan bus itu, dua di antaranya warga Singapura.", {"Singapura": "SGP"},
+     [("killed", 7, "people", None), ("killed", 2, "civilians", "SGP")]),
+    ("Ledakan itu menewaskan 20 orang, termasuk empat warga Kanada.", {"Kanada": "CAN"},
+     [("killed", 20, "people", None), ("killed", 4, "civilians", "CAN")]),
+    ("Bom itu menewaskan 15 orang di pasar Kabul, termasuk dua warga Jepang.", {"Kabul": "AFG", "Jepang": "JPN"},
+     [("killed", 15, "people", None), ("killed", 2, "civilians", "JPN")]),
+    ("Sebanyak 30 orang terluka, termasuk lima warga Turki dan dua warga Yunani.", {"Turki": "TUR", "Yunani": "GRC"},
+     [("injured", 30, "people", None), ("injured", 5, "civilians", "TUR"), ("injured", 2, "civilians", "GRC")]),
+    ("Polisi menangkap sembilan orang, lima di antaranya berkewarganegaraan Vietnam.", {"Vietnam": "VNM"},
+     [("arrested", 9, "people", None), ("arrested", 5, "people", "VNM")]),
+    ("Sepuluh orang tewas dalam serangan itu, tiga di antaranya anak-anak.", {},
+     [("killed", 10, "people", None), ("killed", 3, "children", None)]),
+    ("Empat orang tewas, dua dari Swedia bersamaan dengan penangkapan seorang tersangka.", {"Swedia": "SWE"},
+     [("killed", 4, "people", None), ("killed", 2, "people", "SWE"), ("arrested", 1, "others", None)]),
+    # not a breakdown: the parts outnumber the total, a part has a predicate of its own, a later
+    # member of the list has its own kind word, or the part names neither a country nor another group
+    ("Dua orang tewas, tiga dari Swedia.", {"Swedia": "SWE"}, [("killed", 2, "people", None)]),
+    ("Bom itu menewaskan 15 orang dan menghancurkan pasar, termasuk dua warga Jepang.", {"Jepang": "JPN"},
+     [("killed", 15, "people", None)]),
+    ("Empat orang tewas, dua warga Swedia mengaku melihat pelaku.", {"Swedia": "SWE"},
+     [("killed", 4, "people", None)]),
+    ("Sepuluh orang tewas, dua warga Swedia, tiga warga Norwegia terluka.", {"Swedia": "SWE", "Norwegia": "NOR"},
+     [("killed", 10, "people", None), ("injured", 3, "civilians", "NOR")]),
+    ("Lima orang luka-luka, dua orang Jepang tidak terluka.", {"Jepang": "JPN"}, [("injured", 5, "people", None)]),
+    ("Bom itu menewaskan 5 orang, 2 hari setelah gencatan senjata.", {}, [("killed", 5, "people", None)]),
+    ("Sebanyak 8 orang tewas, 3 orang di antaranya belum dikenali.", {}, [("killed", 8, "people", None)]),
+    ("Enam orang tewas. Dua dari Swedia.", {"Swedia": "SWE"}, [("killed", 6, "people", None)]),
+])
+def test_figures_breakdown_of_a_total(text, actors, expected):
+    assert [(f.kind, f.best, f.group, f.country) for f in figures_of(text, actors)] == expected
+
+
 # ----------------------------------------------------------------------------------- data
 
 FIGURE_WORD_KEYS = ("classifier", "range", "link", "not_count_before", "side_link", "after_bare",
                     "claim_after_comma", "claim_openers", "others", "year_before", "claim_stop", "relative",
                     "reach", "possessive", "modifier_stop", "verb_prefix", "total_head", "clause_stop",
-                    "target_link", "copula", "name_kind_groups", "claim_continued")
+                    "target_link", "copula", "name_kind_groups", "claim_continued", "part_lead", "part_end")
 
 
 @pytest.mark.parametrize("name,column,allowed", [

@@ -25,6 +25,10 @@ dead of an attack on a side named earlier in their clause are that side's ("sera
 menewaskan 20 komandan"); an agentless claim word opening a sentence ("Ditambahkan bahwa ...")
 hands the count to the speaker of the sentence before. A count repeated in an article is the same
 people: a repetition takes the side, and a plain one the bound, that the article gives elsewhere.
+A total broken down after a comma into parts that name a country or a group of their own ("Empat
+orang tewas, dua dari Swedia, satu orang berkebangsaan Inggris dan satu orang Belgia"; "..., dua
+di antaranya warga Swedia"; "..., termasuk tiga warga Australia") gives its kind to the parts; a
+total and its parts are separate figures.
 All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
 from __future__ import annotations
@@ -100,6 +104,12 @@ class FigureData:
     totals: dict[str, str]
     total_re: re.Pattern
     total_group_re: re.Pattern
+    side_gap_max: int
+    side_link_re: re.Pattern
+    others_group_re: re.Pattern
+    part_first_re: re.Pattern
+    part_next_re: re.Pattern
+    part_end_re: re.Pattern
 
 
 def figure_data(lang: Language) -> FigureData:
@@ -141,13 +151,14 @@ def _build(lang: Language) -> FigureData:
     gap_words = _alt(r["word"] for r in gaps if r["side"] == "after")
     number_words = [r["word"].lower() for r in lang.table("number_words.tsv")]
     singles = lang.lines("figure_single.txt")
+    group_pattern = rf"\s+(?:(?:{classifier})\s+)?(?P<noun>{people_nouns})(?:{possessive})?(?![\w-])"
     return FigureData(
         kind_after=re.compile(rf"\s*(?P<kind>{_alt(after)})(?![\w-])"),
         kind_after_name=re.compile(rf"\s*(?P<kind>{_alt(after_name)})\s+(?=[A-Z])"),
         kind_before=before,
         kind_of=kind_of,
         groups=groups,
-        group_re=re.compile(rf"\s+(?:(?:{classifier})\s+)?(?P<noun>{people_nouns})(?:{possessive})?(?![\w-])"),
+        group_re=re.compile(group_pattern),
         single_re=re.compile(rf"(?<![\w-]){_first_letters(singles)}(?i:{_alt(singles)})"
                              rf"(?:\s+(?P<noun>{people_nouns})(?:{possessive})?)?(?![\w-])"),
         qual_before_re=re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_alt(q_before)})\s+$", re.IGNORECASE),
@@ -173,7 +184,7 @@ def _build(lang: Language) -> FigureData:
         max_before_words=max(len(p.split()) for p in before),
         range_re=re.compile(rf"\s*(?:{_alt(words['range'])})\s*"),
         link_word_re=re.compile(rf"(?<![\w-])(?:{_alt(words['link'])})(?![\w-])"),
-        link_re=re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+)*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+)?"),
+        link_re=re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+)*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+){{0,2}}"),
         not_count_re=re.compile(rf"(?:^|[\s(])(?:{_alt(words['not_count_before'])})\s*$", re.IGNORECASE),
         side_gap_re=re.compile(rf"\s*(?:(?:{_alt(words['side_link'])})\s+)?"),
         after_bare_re=re.compile(rf"\s*(?:[,.;]|$|\s(?:{_alt(words['after_bare'])})(?!\w))"),
@@ -188,6 +199,12 @@ def _build(lang: Language) -> FigureData:
         total_group_re=re.compile(rf"(?<![\w-])(?i:{_alt(words['total_head'])})\s+(?:{people_nouns})(?:{possessive})?"
                                   rf"\s+(?:{_alt(words['relative'])})(?:\s+(?:{gap_words}))*\s+"
                                   rf"(?P<kind>{_alt(after)})(?![\w-])"),
+        side_gap_max=max(len(w) for w in words["side_link"]) + 2,
+        side_link_re=re.compile(rf"\s+(?:{_alt(words['side_link'])})\s+"),
+        others_group_re=re.compile(rf"(?:\s+(?:{_alt(words['copula'])}))?{group_pattern}"),
+        part_first_re=re.compile(rf"(?P<rest>[^,;:.!?\"“”\d]*),\s*(?:(?:{_alt(words['part_lead'])})\s+)?"),
+        part_next_re=re.compile(rf"\s*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+)?"),
+        part_end_re=re.compile(rf"\s*(?:[,.;:)!?\"”]|$|(?:{_alt(words['part_end'])})(?![\w-]))"),
         year_before_re=re.compile(rf"(?:^|\s)(?:{_alt(words['year_before'])})\s+$", re.IGNORECASE),
     )
 
@@ -210,6 +227,7 @@ class _Candidate:
     others: bool = False     # the noun is "the others" ("sembilan lainnya"): its own predicate
     cue_at: int = -1         # where the kind word after the group starts
     named: bool = True       # a noun says who is counted ("seorang" alone and bare counts have none)
+    part_only: bool = False  # a bare count with an origin ("dua dari Swedia"): only a part of a total
 
 
 def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
@@ -291,7 +309,8 @@ def _sentence_figures(doc: Document, sentence: Sentence, nums: list, actors: lis
         return []
     for c in cands:
         _own_kind(text, sentence, c, data)
-    _share_kinds(text, cands, data)
+    _share_kinds(text, [c for c in cands if not c.part_only], data)
+    _share_breakdowns(text, sentence, cands, data)
     figures = []
     for c in cands:
         kind = c.kind or c.implied_kind
@@ -355,11 +374,16 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
     bound = data.qualifiers.get(q.group("q").lower()) if q else None
     if m is None:
         if not (_bare_count_ok(text, sentence, q_start, end, data) or _bare_before_kind(text, sentence, end, data)):
-            return None
+            return _bare_part(text, q_start, start, end, amount, bound, sides, data)
         return _Candidate(q_start, start, end, amount, bound, "people", "", None, named=False)
     noun = m.group("noun")
     group, implied, country = data.groups[noun]
     np_end = m.end()
+    inner = data.others_group_re.match(text, np_end, sentence.end) if noun in data.others else None
+    if inner and inner.group("noun") not in data.others:
+        # "dua di antaranya warga Swedia", "tiga lainnya merupakan anak-anak": the others' own group
+        group, implied, country = data.groups[inner.group("noun")]
+        np_end = inner.end()
     side, np_end = _side(text, np_end, sides, data)
     after = data.qual_after_re.match(text, np_end, sentence.end)
     if after and bound in (None, "best"):
@@ -367,6 +391,18 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
         np_end = after.end()
     return _Candidate(q_start, start, np_end, amount, bound, group, implied, country or side or None,
                       others=noun in data.others)
+
+
+def _bare_part(text: str, q_start: int, start: int, end: int, amount: Amount, bound: str | None,
+               sides: list[tuple[Span, str | None]], data: FigureData) -> _Candidate | None:
+    """"dua dari Swedia", "satu asal Inggris": a bare count with an origin, which can only be a
+    part of a total broken down after it."""
+    if not data.side_link_re.match(text, end):
+        return None
+    country, np_end = _side(text, end, sides, data)
+    if country is None:
+        return None
+    return _Candidate(q_start, start, np_end, amount, bound, "people", "", country, named=False, part_only=True)
 
 
 def _not_a_count(text: str, start: int, end: int, data: FigureData) -> bool:
@@ -408,7 +444,7 @@ def _side(text: str, end: int, sides: list[tuple[Span, str | None]],
             return country, span.end
     for span, country in sides:
         gap = text[end:span.start]
-        if span.start >= end and len(gap) <= 8 and data.side_gap_re.fullmatch(gap) and country:
+        if span.start >= end and len(gap) <= data.side_gap_max and data.side_gap_re.fullmatch(gap) and country:
             return country, span.end
     return None, end
 
@@ -416,6 +452,8 @@ def _side(text: str, end: int, sides: list[tuple[Span, str | None]],
 # ----------------------------------------------------------------------------------- kinds
 
 def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) -> None:
+    if c.part_only:
+        return
     before = _kind_before(text, sentence, c.start, data) or _kind_of_total(text, sentence, c.num_start, data)
     if before:
         c.kind, c.via = before, "before"
@@ -568,6 +606,8 @@ def _is_gap_tail(words: list[str], skip: int, data: FigureData) -> bool:
 
 def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
     """Coordinated counts share the kind word that follows the last or precedes the first."""
+    if not cands:
+        return
     chains: list[list[_Candidate]] = [[cands[0]]]
     joined: list[bool] = [False]      # whether a chain has a joining word, not only commas
     for prev, cur in pairwise(cands):
@@ -598,6 +638,61 @@ def _share_kinds(text: str, cands: list[_Candidate], data: FigureData) -> None:
             for c in chain[1:]:
                 if c.bound is None and c.amount.best is not None and c.via == "after":
                     c.bound = "low+best"
+
+
+def _share_breakdowns(text: str, sentence: Sentence, cands: list[_Candidate], data: FigureData) -> None:
+    """A total broken down after a comma ("Empat orang tewas, dua dari Swedia, satu orang
+    berkebangsaan Inggris dan satu orang Belgia"; "12 orang tewas, termasuk tiga warga Australia"):
+    its parts take the total's kind."""
+    i = 0
+    while i < len(cands):
+        total = cands[i]
+        parts = _parts_of(text, sentence, cands, i, data) if total.kind and total.via in ("before", "after") else []
+        for part in parts:
+            part.kind, part.via = total.kind, "part"
+        i += 1 + len(parts)
+
+
+def _parts_of(text: str, sentence: Sentence, cands: list[_Candidate], i: int,
+              data: FigureData) -> list[_Candidate]:
+    """The parts of the total ``cands[i]``: kindless counts that name a country or a group of
+    their own, each a bare noun phrase (no predicate follows it), summing to at most the total. A
+    list whose last member has a kind word after it is a coordination, not a breakdown."""
+    total = cands[i]
+    value = total.amount.best or total.amount.low or total.amount.high
+    parts: list[_Candidate] = []
+    used, prev_end = 0, total.end
+    for c in cands[i + 1:]:
+        between = text[prev_end:c.start]
+        if parts:
+            joined = bool(between.strip()) and data.part_next_re.fullmatch(between) is not None
+        else:
+            first = data.part_first_re.fullmatch(between)
+            joined = first is not None and _total_clause_rest(first.group("rest"), total, data)
+        if not joined:
+            break
+        if c.kind:
+            return [] if parts and c.via == "after" else parts
+        if c.amount.best is None or not (c.country or c.group != total.group) or \
+                not data.part_end_re.match(text, c.end, sentence.end):
+            break
+        used += c.amount.best
+        if value is None or used > value:
+            return []
+        parts.append(c)
+        prev_end = c.end
+    return parts
+
+
+def _total_clause_rest(rest: str, total: _Candidate, data: FigureData) -> bool:
+    """Whether ``rest``, the words between a total and the comma before its first part, is only
+    the rest of the total's own clause: a few words with no verb after a total named after its kind
+    word ("menewaskan empat orang di Kabul, ..."), a few words holding its kind word for a total
+    before it ("Empat orang tewas dalam serangan itu, ...")."""
+    words = rest.split()
+    if total.via == "after":
+        return total.cue_at >= total.end and len(words) <= MAX_GAP_WORDS + MAX_RELATIVE_WORDS
+    return len(words) <= MAX_GAP_WORDS and not any(w.islower() and data.verb_prefix_re.match(w) for w in words)
 
 
 # ----------------------------------------------------------------------------------- the record
