@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.clean import clean_article, clean_text, line_key, mark_lines
+from warta.clean import (_is_caption, analyse, clean_article, clean_text, cut_fragments, for_lines,
+                         fragment_hints, line_key, mark_lines, rules_for)
 from warta.lang import load_language
 from warta.model import Article
 
@@ -323,3 +324,52 @@ def test_clean_inline_fragment_at_line_end_leaves_no_trailing_space():
     # found by the hypothesis test above: "[img.0]" removed from a line's end left "00AAA "
     out, _, _ = clean_text("00AAA [img.0]", None, LANG)
     assert out == "00AAA"
+
+
+@pytest.mark.parametrize("lines, brand, tail_words", [
+    ([S1, S2], False, False),
+    ([S1, "Kedua negara sepakat situs slot Raja88 gacor untuk memperkuat kerja sama."], True, False),
+    ([S1, "Polisi menangkap tiga orang. Baca berita selengkapnya di sini ."], False, True),
+    ([S1, "Hamas menolak usulan itu. (afr/afr)"], False, False),      # ends in a one-character trigger
+    (["Harga naik 20 persen.", "PENULIS: Dina"], False, True),      # casefolded before the search
+    (["Pesawat A320 mendarat.", S2], True, False),                  # a brand-like word is enough
+    ([], False, False),
+])
+def test_clean_fragment_hints(lines, brand, tail_words):
+    rules = rules_for(LANG)
+    hints = fragment_hints(lines, rules)
+    assert (hints.brand, hints.tail_words) == (brand, tail_words)
+
+
+@pytest.mark.parametrize("lines", [
+    [S1, "Kedua negara sepakat situs slot Raja88 gacor untuk memperkuat kerja sama keamanan.", S2],
+    [S1, "Hamas menolak usulan itu pada Senin. (afr/afr)", S2],
+    [S1, "Polisi menangkap tiga orang di lokasi. Baca berita selengkapnya di sini .", S3],
+    ["Pemerintah Thailand login Garuda777 resmi menolak tuduhan itu. Simak Video 'Negosiasi Buntu':", S2],
+    ["Penjualan naik 20 persen,\" pungkasnya. (Reporter: Dina Mirayanti | Editor: Dina Hutauruk)"],
+    [S1, S2, S3],
+])
+def test_clean_cut_fragments_same_with_hints(lines):
+    rules = rules_for(LANG)
+    hints = fragment_hints(lines, rules)
+    for line in lines:
+        plain: list[str] = []
+        hinted: list[str] = []
+        assert cut_fragments(line, rules, hinted, hints) == cut_fragments(line, rules, plain)
+        assert hinted == plain
+
+
+@pytest.mark.parametrize("lines, keeps_captions", [
+    ([S1, S2], False),
+    ([S1, "Warga berjalan di lokasi banjir. ANTARA FOTO/Aditya Pradana Putra"], True),
+    (["FOTO: Presiden menyapa warga", S1], True),                 # ^ at the start of a later line
+    ([S1, "Petugas memeriksa lokasi. (Foto/Istimewa)", S2], True),  # $ at the end of a middle line
+    ([S1, "Kompas.com/Dok"], True),
+    (["Dok", "Istimewa"], False),                                   # a caption word, not a credit
+])
+def test_clean_caption_patterns_kept_only_when_a_line_can_match(lines, keeps_captions):
+    rules = rules_for(LANG)
+    found = [analyse(text, rules) for text in lines]
+    narrowed = for_lines(rules, found)
+    assert bool(narrowed.captions) == keeps_captions
+    assert [_is_caption(ln.text, narrowed) for ln in found] == [_is_caption(ln.text, rules) for ln in found]

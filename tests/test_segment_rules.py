@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from warta.lang import load_language
 from warta.model import Article
-from warta.segment import segment, sentence_spans
+from warta.segment import segment, sentence_spans, token_texts, tokens_of
 
 LANG = load_language("id")
 
@@ -67,6 +67,22 @@ def test_segment_sentences(text, expected):
 def test_segment_tokens(text, tokens):
     doc = segment(Article(id="x", text=text), LANG)
     assert [t.text for s in doc.sentences for t in s.tokens] == tokens
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden tiba. Menteri menyambut 5.000 orang (19/9).",
+    "“Kami siap,” ujarnya.\nCOVID-19 dan 25th di Jl. Sudirman.",
+    "  Serangan pukul 12:34 WIB. Rp 5.000,50 hilang!  ",
+    "O’Alay dan Laos–Kamboja. İstanbul menyambut.",
+    "",
+])
+def test_segment_tokens_made_on_use_match_the_whole_text(text):
+    """A sentence's tokens, made when first read, are the tokens of its stretch of the article."""
+    doc = segment(Article(id="x", text=text), LANG)
+    for s in doc.sentences:
+        assert s.tokens == tokens_of(text, s.start, s.end)
+        assert token_texts(s.text) == [t.text for t in s.tokens]
+        assert s.tokens is s.tokens          # made once
 
 
 @settings(max_examples=150, deadline=None)

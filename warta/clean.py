@@ -68,6 +68,7 @@ FOOTER_SHORT_WORDS = 3       # fragments below the story of at most this many wo
 class CleanRules:
     line: re.Pattern
     captions: tuple[re.Pattern, ...]
+    any_caption: re.Pattern | None      # the captions as one multi-line pattern, for a whole text
     spam: re.Pattern | None
     tail_triggers: ahocorasick.Automaton | None
     tail_end_chars: frozenset[str]
@@ -91,6 +92,7 @@ def build_rules(lang: Language) -> CleanRules:
     return CleanRules(
         line=_union(lang.lines("clean_line_patterns.txt")),
         captions=tuple(re.compile(p) for p in lang.lines("clean_captions.txt")),
+        any_caption=_union(lang.lines("clean_captions.txt"), re.M),
         spam=_union(lang.lines("clean_inline_spam.txt")),
         tail_triggers=_automaton([w for w in _optional(lang, "clean_tail_triggers.txt") if len(w) > 1]),
         tail_end_chars=frozenset(w for w in _optional(lang, "clean_tail_triggers.txt") if len(w) == 1),
@@ -369,27 +371,59 @@ def _remove_spans(text: str, spans: list[tuple[int, int]], removed: list[str]) -
     return _MULTI_SPACE.sub(" ", " ".join(p.strip() for p in parts if p.strip())).strip()
 
 
-def _tail_possible(text: str, start: int, rules: CleanRules) -> bool:
+def _tail_possible(text: str, start: int, rules: CleanRules, words: bool = True) -> bool:
     """Whether a glued tail can end ``text``: a trigger word in its last characters, or a
-    one-character trigger ending it."""
+    one-character trigger ending it. ``words=False``: the caller knows no trigger word is in
+    ``text`` at all."""
     if rules.tail_triggers is None:
         return True
     if text.rstrip()[-1:] in rules.tail_end_chars:
         return True
-    return next(rules.tail_triggers.iter(text[start:].casefold()), None) is not None
+    return words and next(rules.tail_triggers.iter(text[start:].casefold()), None) is not None
 
 
-def cut_fragments(text: str, rules: CleanRules, removed: list[str]) -> str:
+@dataclass(frozen=True)
+class FragmentHints:
+    """What one look at all the kept lines together says cannot occur in any of them (each line
+    is then spared its own search): a brand glued to digits, a tail trigger word."""
+    brand: bool = True
+    tail_words: bool = True
+
+
+def fragment_hints(texts: list[str], rules: CleanRules) -> FragmentHints:
+    """Hints for ``cut_fragments`` on each of ``texts``. Both searches find, in the lines joined by
+    newlines, every match they would find in a single line (a brand ends at a word boundary and
+    holds no newline; casefolding maps character by character)."""
+    joined = "\n".join(texts)
+    brand = rules.spam is not None and _BRAND.search(joined) is not None
+    tail_words = rules.tail_triggers is None or \
+        next(rules.tail_triggers.iter(joined.casefold()), None) is not None
+    return FragmentHints(brand=brand, tail_words=tail_words)
+
+
+def cut_fragments(text: str, rules: CleanRules, removed: list[str],
+                  hints: FragmentHints = FragmentHints()) -> str:
     """``text`` without inserted spam and glued tails; what was cut is appended to ``removed``."""
-    if rules.spam is not None:
+    if rules.spam is not None and hints.brand:
         windows = _spam_windows(text)
         if windows:
             text = _remove_spans(text, _spans(text, rules.spam, windows), removed)
     if rules.tails is not None:
         start = max(0, len(text) - TAIL_WINDOW)
-        if _tail_possible(text, start, rules):
+        if _tail_possible(text, start, rules, hints.tail_words):
             text = _remove_spans(text, _spans(text, rules.tails, [(start, len(text))]), removed)
     return text
+
+
+def for_lines(rules: CleanRules, lines: list[Line]) -> CleanRules:
+    """``rules`` without the caption patterns when none of them matches any of ``lines``: one
+    search of the lines joined by newlines (``^`` and ``$`` at line ends) finds every match a
+    search of a single line would find, so no line's own verdict changes."""
+    if not rules.captions or rules.any_caption is None:
+        return rules
+    if rules.any_caption.search("\n".join(ln.text for ln in lines)):
+        return rules
+    return replace(rules, captions=())
 
 
 def mark_lines(text: str, title: str | None, lang: Language) -> tuple[list[tuple[str, str]], str | None]:
@@ -398,14 +432,17 @@ def mark_lines(text: str, title: str | None, lang: Language) -> tuple[list[tuple
     rules = rules_for(lang)
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [analyse(r, rules) for r in raw]
+    rules = for_lines(rules, lines)
     title = title.strip() if title and title.strip() else guess_title(lines, rules)
     marks: list[tuple[str, str]] = []
-    for ln, gone in zip(lines, classify(lines, title, rules, lang)):
+    verdicts = classify(lines, title, rules, lang)
+    hints = fragment_hints([ln.text for ln, gone in zip(lines, verdicts) if not gone], rules)
+    for ln, gone in zip(lines, verdicts):
         if gone:
             marks.append(("drop", ln.text))
             continue
         cuts: list[str] = []
-        body = cut_fragments(ln.text, rules, cuts)
+        body = cut_fragments(ln.text, rules, cuts, hints)
         if body or not ln.text:
             marks.append(("keep", body))
         marks.extend(("cut", c) for c in cuts)

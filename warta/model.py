@@ -6,6 +6,7 @@ and ``from_dict`` reads it back. Records are frozen: a stage returns new records
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 PLOVER_TYPES = (
@@ -71,11 +72,17 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence: ``text == article.text[start:end]``. Its tokens are made on first use (most
+    sentences are read by automata and regular expressions, never token by token)."""
     index: int
     start: int
     end: int
     text: str
-    tokens: tuple[Token, ...] = ()
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        from warta.segment import tokens_of
+        return tokens_of(self.text, 0, len(self.text), base=self.start)
 
 
 @dataclass(frozen=True)

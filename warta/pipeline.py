@@ -42,7 +42,7 @@ def build_document(article: Article, lang: Language) -> Document:
     """Segment a prepared article and run the extractors, each adding one layer."""
     doc = segment(article, lang)
     doc = doc.with_layer(actors=extract_actors(doc, lang))
-    doc = doc.with_layer(places=extract_places(doc, lang))   # uses the actors (article countries)
+    doc = doc.with_layer(places=extract_places(doc, lang, actors=doc.actors))   # article countries
     doc = doc.with_layer(dates=extract_dates(doc, lang), figures=extract_figures(doc, lang))
     return doc
 

@@ -83,18 +83,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + lead, start + lead + len(stripped)
 
 
-def tokens_of(text: str, start: int, end: int) -> tuple[Token, ...]:
+def tokens_of(text: str, start: int, end: int, base: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text[start:end]``: numbers with their separators (5.000, 19/9, 12:34), words with
-    inner hyphens and apostrophes, and single punctuation marks. Building the Token records is most
-    of the cost of segmentation."""
+    inner hyphens and apostrophes, and single punctuation marks; offsets are shifted by ``base``
+    (a sentence's tokens are offsets into the article). ``Sentence.tokens`` calls this on first
+    use only."""
     found = list(_TOKENS.finditer(text, start, end))
-    return tuple(map(Token, [m.start() for m in found], [m.end() for m in found],
+    return tuple(map(Token, [m.start() + base for m in found], [m.end() + base for m in found],
                      [m.group() for m in found]))
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of ``tokens_of(text, 0, len(text))``, without building the Token records (for a
+    quick look at a sentence's words before its tokens are needed)."""
+    return _TOKENS.findall(text)
 
 
 def segment(article: Article, lang: Language) -> Document:
     """The article as a Document of sentences and tokens, offsets into ``article.text``."""
     text = article.text
-    sentences = tuple(Sentence(i, a, b, text[a:b], tokens_of(text, a, b))
+    sentences = tuple(Sentence(i, a, b, text[a:b])
                       for i, (a, b) in enumerate(sentence_spans(text, lang)))
     return Document(article=article, sentences=sentences)

@@ -239,9 +239,12 @@ def _nasal_forms(core: str, stems: set[str]) -> set[str]:
     return out
 
 
+CLITIC_MIN_WORD = 7     # shorter words keep their ending: too little would be left
+
+
 def strip_clitic(lexicon: EventLexicon, word: str) -> str:
     """The word without a trailing clitic ("menahannya" → "menahan") when enough of it is left."""
-    if len(word) < 7 or not word.endswith(lexicon.clitics):
+    if len(word) < CLITIC_MIN_WORD or not word.endswith(lexicon.clitics):
         return word
     for c in lexicon.clitics:
         if word.endswith(c) and len(word) - len(c) >= 5:

@@ -5,8 +5,9 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass
 
-from warta.events.lexicon import EventLexicon, TriggerEntry, strip_clitic, voice_of
+from warta.events.lexicon import CLITIC_MIN_WORD, EventLexicon, TriggerEntry, strip_clitic, voice_of
 from warta.model import Sentence
+from warta.segment import token_texts
 
 _VOICE_OF_POS = {"verb": "active", "passive": "passive", "noun": "noun"}
 
@@ -46,12 +47,11 @@ def _stems(words: list[str], lexicon: EventLexicon) -> list[str]:
 
 def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatch]:
     """Non-overlapping trigger matches of one sentence, in text order (blockers removed)."""
-    tokens = sentence.tokens
-    if not tokens:
+    words = [w.lower() for w in token_texts(sentence.text)]   # the tokens themselves only on a match
+    if not words:
         return []
-    words = [t.text.lower() for t in tokens]
     found: list[tuple[int, int, int, TriggerEntry]] = []   # (-length, first, last, entry)
-    bare = [strip_clitic(lexicon, w) for w in words]
+    bare = [w if len(w) < CLITIC_MIN_WORD else strip_clitic(lexicon, w) for w in words]
     for kind, seq in (("exact", bare), ("stem", _stems(words, lexicon))):
         automaton = lexicon.automata[kind]
         if not len(automaton):
@@ -61,6 +61,9 @@ def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatc
             first = bisect_left(starts, end - length + 2)     # keys are " w1 w2 ": whole words only
             last = bisect_left(starts, end + 1) - 1
             found.append((first - last - (kind == "exact") * 0.5, first, last, entry))
+    if not found:
+        return []
+    tokens = sentence.tokens
     found.sort(key=lambda f: (f[0], f[1]))
     taken: set[int] = set()
     chosen: list[TriggerMatch] = []

@@ -53,8 +53,19 @@ class Draft:
     qualified: bool = False          # followed by a name we could not read ("Presiden FIFA")
 
 
+_FINAL_SIGMA_SOURCE = "\u03a3"   # the one capital whose lowercase depends on its neighbours
+
+
 def _fold(text: str) -> str:
-    """Lowercase without changing the length (so offsets stay valid)."""
+    """Lowercase without changing the length (so offsets stay valid): each character on its own,
+    one whose lowercase is longer ("İ") kept as written.
+
+    ``str.lower`` gives the same string when no character grows (the total length is unchanged)
+    and no capital sigma is present (the only context-dependent mapping), which is nearly always;
+    otherwise the characters are mapped one by one."""
+    low = text.lower()
+    if len(low) == len(text) and (text.isascii() or _FINAL_SIGMA_SOURCE not in text):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -64,18 +75,21 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def scan_atoms(text: str, lex: ActorLexicon, base: int = 0) -> list[Atom]:
-    """Longest, non-overlapping dictionary words of ``text``, in order."""
+def scan_atoms(text: str, lex: ActorLexicon, base: int = 0, folded: str | None = None) -> list[Atom]:
+    """Longest, non-overlapping dictionary words of ``text``, in order. ``folded`` is
+    ``_fold(text)`` when the caller has it already."""
     found: list[tuple[int, int, int, Entry]] = []
-    for automaton, hay in ((lex.exact, text), (lex.folded, _fold(text))):
+    for automaton, hay in ((lex.exact, text), (lex.folded, _fold(text) if folded is None else folded)):
         if len(automaton) == 0:
             continue
         for end_idx, (length, entries) in automaton.iter(hay):
             start, end = end_idx - length + 1, end_idx + 1
             if not _bounded(text, start, end):
                 continue
-            entry = min(entries, key=lambda e: _PRIORITY[e.kind])
+            entry = entries[0] if len(entries) == 1 else min(entries, key=lambda e: _PRIORITY[e.kind])
             found.append((start, end, _PRIORITY[entry.kind], entry))
+    if not found:
+        return []
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     atoms: list[Atom] = []
     last_end = -1
@@ -531,9 +545,11 @@ def _inherit_reported(drafts: list[Draft], text: str, lex: ActorLexicon) -> list
 
 
 def sentence_drafts(text: str, start: int, end: int, lex: ActorLexicon, particles,
-                    date: str | None) -> list[Draft]:
-    """Provisional mentions of one sentence ``text[start:end]`` (offsets into ``text``)."""
-    atoms = scan_atoms(text[start:end], lex, base=start)
+                    date: str | None, folded: str | None = None) -> list[Draft]:
+    """Provisional mentions of one sentence ``text[start:end]`` (offsets into ``text``);
+    ``folded`` is ``_fold(text)`` when the caller has it already."""
+    atoms = scan_atoms(text[start:end], lex, base=start,
+                       folded=None if folded is None else folded[start:end])
     drafts: list[Draft] = []
     i = 0
     while i < len(atoms):
@@ -569,7 +585,9 @@ def extract_actors(doc: Document, lang: Language) -> tuple[ActorMention, ...]:
     particles = lang.compiled("actor_name_particles", _particles)
     date = doc.article.published
     text = doc.text
+    folded = _fold(text)          # once per article; character by character, so slices agree
     per_sentence: list[tuple[int, list[Draft]]] = []
     for s in doc.sentences:
-        per_sentence.append((s.index, sentence_drafts(text, s.start, s.end, lex, particles, date)))
+        per_sentence.append((s.index, sentence_drafts(text, s.start, s.end, lex, particles, date,
+                                                      folded)))
     return resolve_references(per_sentence, doc, lex, _to_mention)

@@ -10,6 +10,7 @@ country name is a place when a locative word comes before it ("di Thailand").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from warta.lang import Language
 from warta.model import ActorMention, Document, PlaceMention, Span
@@ -130,26 +131,55 @@ def _accept(cand: Candidate, cue: str | None, in_article: set[str], sentence_sta
     return cand.population >= BIG_CITY
 
 
+def _by_sentence(actors: tuple[ActorMention, ...]) -> dict[int, list[ActorMention]]:
+    """The mentions of each sentence index, in their order (one pass, not one per sentence)."""
+    out: dict[int, list[ActorMention]] = {}
+    for m in actors:
+        out.setdefault(m.sentence_index, []).append(m)
+    return out
+
+
+def _near(actors: tuple[ActorMention, ...], sentences) -> list[tuple[ActorMention, ...]]:
+    """For each sentence (in text order), the mentions whose span overlaps it: one sweep over the
+    mentions sorted by start, so a long article costs no more per sentence than a short one."""
+    ordered = sorted(actors, key=lambda m: m.span.start)
+    out: list[tuple[ActorMention, ...]] = []
+    active: list[ActorMention] = []
+    k = 0
+    for s in sentences:
+        while k < len(ordered) and ordered[k].span.start < s.end:
+            active.append(ordered[k])
+            k += 1
+        active = [m for m in active if m.span.end > s.start]   # later sentences start later still
+        out.append(tuple(active))
+    return out
+
+
 def _article_countries(actors: tuple[ActorMention, ...]) -> set[str]:
     return {m.actor.country for m in actors if m.actor.country}
 
 
-def extract_places(doc: Document, lang: Language) -> tuple[PlaceMention, ...]:
-    """Every place named in the document, resolved, sorted by start."""
+def extract_places(doc: Document, lang: Language,
+                   actors: tuple[ActorMention, ...] | None = None) -> tuple[PlaceMention, ...]:
+    """Every place named in the document, resolved, sorted by start. ``actors``: the document's
+    actor layer when the caller has it (even empty); otherwise ``doc.actors``, or found here."""
     from warta.extract.actors import extract_actors
     gaz = gazetteer(lang)
-    actors = doc.actors or extract_actors(doc, lang)
+    if actors is None:
+        actors = doc.actors or extract_actors(doc, lang)
     in_article = _article_countries(actors)
     text = doc.text
     surnames = _surnames(text, gaz)
     countries = actor_lexicon(lang).countries
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for s in doc.sentences:
+    by_index = _by_sentence(actors)
+    # near: the only actors a name in the sentence can touch
+    for s, near in zip(doc.sentences, _near(actors, doc.sentences)):
         for start, end, name, source in _scan(text, s.start, s.end, gaz):
-            if name in gaz.stop or _blocked(start, end, actors):
+            if name in gaz.stop or _blocked(start, end, near):
                 continue
-            if source != "alias" and (name in countries or _is_country(start, end, actors)):
+            if source != "alias" and (name in countries or _is_country(start, end, near)):
                 continue
             cue = _cue(text, start, gaz.cues)
             at_start = not text[s.start:start].strip(" \"“'‘(")
@@ -173,7 +203,7 @@ def extract_places(doc: Document, lang: Language) -> tuple[PlaceMention, ...]:
                 place = best.place
             out.append(PlaceMention(Span(start, end, text[start:end]), s.index, place))
             taken.append((start, end))
-        out.extend(_country_places(doc, s, actors, gaz, taken))
+        out.extend(_country_places(doc, s, by_index.get(s.index, ()), gaz, taken))
     out.sort(key=lambda p: (p.span.start, p.span.end))
     return tuple(out)
 
@@ -191,13 +221,23 @@ def _listed_after(text: str, start: int, cand: Candidate, found: list[PlaceMenti
             and bool(_LIST_GAP.match(text[prev.span.end:start])))
 
 
+def _overlaps_taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``start``..``end`` overlaps a span of ``taken``: spans in text order that never
+    overlap one another (each sentence's names are scanned without overlaps, and sentences do not
+    overlap), so their ends are in order too and only the last one starting before ``end`` can
+    reach past ``start``."""
+    k = bisect_left(taken, end, key=lambda t: t[0])
+    return k > 0 and taken[k - 1][1] > start
+
+
 def _country_places(doc: Document, s, actors, gaz: Gazetteer, taken) -> list[PlaceMention]:
-    """Country names used as locations in sentence ``s`` ("di Thailand")."""
+    """Country names used as locations in sentence ``s`` ("di Thailand"); ``actors`` may be
+    all of the article's or only those of ``s``."""
     out = []
     for m in actors:
         if m.sentence_index != s.index or m.kind != "country" or not m.actor.country:
             continue
-        if any(a < m.span.end and m.span.start < b for a, b in taken):
+        if _overlaps_taken(m.span.start, m.span.end, taken):
             continue
         if _cue(doc.text, m.span.start, gaz.country_cues) is None:
             continue

@@ -1,0 +1,40 @@
+"""Place extraction given the actor layer: the same places as when it finds the actors itself."""
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.actors import extract_actors
+from warta.extract.places import _overlaps_taken, extract_places
+from warta.lang import load_language
+from warta.model import Article
+from warta.segment import segment
+
+LANG = load_language("id")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ledakan terjadi di Kabul, Afganistan. Presiden Ashraf Ghani mengecam serangan itu.", {"Kabul"}),
+    ("Pasukan Rusia menyerang Kharkiv. Warga mengungsi ke Polandia.", {"Kharkiv"}),
+    ("Banjir melanda Semarang dan Demak di Jawa Tengah.", {"Semarang", "Demak"}),
+    ("Harga cabai naik tajam menjelang Lebaran.", set()),             # no actor, no place
+])
+def test_places_extract_with_the_actor_layer_given(text, names):
+    doc = segment(Article(id="x", text=text), LANG)
+    actors = extract_actors(doc, LANG)
+    given = extract_places(doc.with_layer(actors=actors), LANG, actors=actors)
+    assert given == extract_places(doc, LANG)
+    assert names <= {p.span.text for p in given}
+
+
+TAKEN = [(0, 5), (8, 12), (20, 26)]
+
+
+@pytest.mark.parametrize("start, end, overlaps", [
+    (5, 8, False), (4, 6, True), (12, 20, False), (11, 13, True), (25, 30, True), (26, 40, False),
+    (0, 1, True), (-3, 0, False), (13, 19, False), (2, 22, True),
+])
+def test_places_overlaps_taken(start, end, overlaps):
+    assert _overlaps_taken(start, end, TAKEN) is overlaps
+    assert overlaps == any(a < end and start < b for a, b in TAKEN)
+    assert not _overlaps_taken(start, end, [])
+
