@@ -358,3 +358,93 @@ def test_code_events_long_title_case_sentence_is_not_a_headline():
             "Meminta Dewan Keamanan PBB Segera Bersidang")
     assert any(s == "JPN" for _, s, _ in triples(code(text)))
     assert code("Jepang Kecam Korea Utara atas Peluncuran Rudal Balistik") == ()
+
+
+# An attack by an unknown or non-state doer, or a terror attack told with no doer, is an event
+# against the country where it happened, with no source (ANNOTATION.md: such doers get null).
+NONSTATE_ROWS = [
+    ("Seorang pria bersenjata melepaskan tembakan di sebuah kafe di Paris, Prancis, pada Minggu.",
+     ("ASSAULT", None, "FRA")),
+    ("Pelaku bom bunuh diri menyerang sebuah masjid di Peshawar, Pakistan, pada Jumat.",
+     ("ASSAULT", None, "PAK")),
+    ("Ledakan bom di sebuah pasar di Kabul menewaskan sedikitnya 12 orang pada Selasa.",
+     ("ASSAULT", None, "AFG")),
+    ("Sekelompok orang bersenjata menyerang sebuah desa di Nigeria utara pada Senin.",
+     ("ASSAULT", None, "NGA")),
+    ("Kepolisian menyebut ledakan di stasiun kereta di Brussel, Belgia, merupakan sebuah aksi teroris.",
+     ("ASSAULT", None, "BEL")),
+    ("Empat orang tewas dalam penembakan massal di sebuah sekolah di Texas pada Selasa.",
+     ("ASSAULT", None, "USA")),
+    ("Serangan truk di pasar Natal di Berlin, Jerman, menewaskan 12 orang pada Senin malam.",
+     ("ASSAULT", None, "DEU")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NONSTATE_ROWS, ids=[r[0][:50] for r in NONSTATE_ROWS])
+def test_code_events_nonstate_attack_targets_the_country(text, expected):
+    assert expected in triples(code(text))
+
+
+NONSTATE_NEGATIVE_ROWS = [
+    # domestic crime: no attack, no event
+    ("Polisi menangkap dua pengedar narkoba di Medan, Sumatera Utara.", ("ASSAULT", None, "IDN")),
+    # a weapon noun is no attack
+    ("Para terduga teroris itu belajar merakit bom di Bandung.", ("ASSAULT", None, "IDN")),
+    # the non-state words name the victims, not the doer
+    ("Polisi menembak mati dua terduga teroris di Tuban, Jawa Timur.", ("ASSAULT", None, "IDN")),
+    ("Serangan udara itu menewaskan puluhan militan di Provinsi Nangarhar, Afghanistan.", ("ASSAULT", None, "AFG")),
+    # a state is named: it may be the doer
+    ("Militan yang didukung Iran menyerang sebuah pangkalan militer di Irak.", ("ASSAULT", None, "IRQ")),
+    # background: the attack is years older than the story
+    ("Serangan teror di Bali pada tahun 2002 menewaskan 202 orang.", ("ASSAULT", None, "IDN")),
+    # no place named: the country is unknown
+    ("Serangan teror itu menewaskan sepuluh orang.", ("ASSAULT", None, "IDN")),
+    ("Menurut polisi, pelaku teror berencana menyerang gedung parlemen di Canberra.", ("ASSAULT", None, "AUS")),
+]
+
+
+@pytest.mark.parametrize("text,absent", NONSTATE_NEGATIVE_ROWS, ids=[r[0][:50] for r in NONSTATE_NEGATIVE_ROWS])
+def test_code_events_nonstate_attack_needs_place_and_no_state(text, absent):
+    assert absent not in triples(code(text))
+
+
+ARREST_ROWS = [
+    # the attacked country's police arrest suspects of an attack with no state doer
+    (("Seorang pria bersenjata menembaki pengunjung sebuah kafe di Paris, Prancis, pada Minggu. "
+      "Polisi Prancis kemudian menangkap tiga tersangka di pinggiran kota."), ("COERCE", "FRA", None), True),
+    (("Ledakan bom di sebuah pasar di Kabul, Afghanistan, menewaskan 12 orang pada Selasa. "
+      "Dua terduga pelaku ditahan polisi Afghanistan sehari kemudian."), ("COERCE", "AFG", None), True),
+    # no such attack in the article: an arrest of people with no country is no event
+    ("Polisi Indonesia menangkap tiga tersangka pengedar narkoba di Medan.", ("COERCE", "IDN", None), False),
+    ("Polisi Prancis menangkap tiga tersangka pencurian di Marseille.", ("COERCE", "FRA", None), False),
+    # the police of another country than the one attacked
+    (("Seorang pria bersenjata menembaki pengunjung sebuah kafe di Paris, Prancis, pada Minggu. "
+      "Polisi Belgia menangkap seorang tersangka di Brussel."), ("COERCE", "BEL", None), False),
+]
+
+
+@pytest.mark.parametrize("text,triple,present", ARREST_ROWS, ids=[r[0][-50:] for r in ARREST_ROWS])
+def test_code_events_nonstate_attack_suspects_arrested(text, triple, present):
+    assert (triple in triples(code(text))) is present
+
+
+def code_filed(text: str, dateline: str, published: str = "2025-06-10"):
+    article = prepare_article(Article(id="t", text=text, language="id", published=published))
+    from dataclasses import replace as _replace
+    article = _replace(article, dateline=dateline)
+    return code_events(build_document(article, LANG), LANG)
+
+
+DATELINE_ROWS = [
+    # a sentence naming no place takes a dateline abroad as where the attack happened
+    ("Seorang pria bersenjata menembak seorang senator dua kali di kepala pada Sabtu.", "BOGOTA",
+     ("ASSAULT", None, "COL"), True),
+    # a dateline at home names the newsroom, not the attack
+    ("Seorang pria bersenjata menembak seorang senator dua kali di kepala pada Sabtu.", "Jakarta",
+     ("ASSAULT", None, "IDN"), False),
+]
+
+
+@pytest.mark.parametrize("text,dateline,triple,present", DATELINE_ROWS, ids=[r[1] for r in DATELINE_ROWS])
+def test_code_events_nonstate_attack_dateline_abroad(text, dateline, triple, present):
+    assert (triple in triples(code_filed(text, dateline))) is present

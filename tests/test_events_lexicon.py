@@ -131,3 +131,25 @@ def test_events_lexicon_stemmer_uses_exceptions_and_caches():
     before = stem.cache_info().hits
     stem("menyerang")
     assert stem.cache_info().hits == before + 1
+
+
+NONSTATE_LISTS = [
+    # (lexicon field, data file, a row it must hold, a form it must not)
+    ("nonstate_cues", "event_nonstate_cues.txt", ("bom", "bunuh", "diri"), ("polisi",)),
+    ("nonstate_cues", "event_nonstate_cues.txt", ("orang", "bersenjata"), ("pengedar", "narkoba")),
+    ("nonstate_predicates", "event_nonstate_predicates.txt", "merupakan", "menyerang"),
+    ("suspect_nouns", "event_suspect_nouns.txt", "tersangka", "warga"),
+    ("weapon_nouns", "event_weapon_nouns.txt", "bom", "serangan"),
+    ("desk_countries", "event_desk_country.txt", "IDN", "FRA"),
+]
+
+
+@pytest.mark.parametrize("field,name,member,absent", NONSTATE_LISTS, ids=[r[0] + ":" + str(r[2]) for r in NONSTATE_LISTS])
+def test_events_lexicon_nonstate_lists_read_from_data(field, name, member, absent):
+    values = getattr(LEX, field)
+    assert LANG.lines(name), name
+    assert member in values and absent not in values
+    if field == "desk_countries":
+        assert all(len(c) == 3 and c.isupper() for c in values)
+    else:
+        assert len(values) == len(LANG.lines(name))

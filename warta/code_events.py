@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import replace
 
 from warta import __version__
+from warta.events import nonstate
 from warta.events.assemble import (INFERRED, Draft, actor_key, cameo_of, confidence_of, contexts_of, event_date,
                                    event_id, event_place, evidence_of, figures_for, merge_events, mode_of,
                                    pair_key)
@@ -23,7 +24,8 @@ from warta.events.scope import (governs_next, is_accused, is_content_of, is_obje
 from warta.events.status import Attribution, event_status, find_attributions
 from warta.events.triggers import TriggerMatch, find_triggers
 from warta.lang import Language
-from warta.model import Actor, Document, Event, Sentence
+from warta.model import Actor, Document, Event, Place, Sentence
+from warta.resolve.places import dateline_place
 
 SPLIT_TYPES = frozenset({"CONSULT"})
 DOMESTIC_TYPES = frozenset({"COERCE", "PROTEST", "ASSAULT"})
@@ -40,6 +42,7 @@ def code_events(doc: Document, lang: Language) -> tuple[Event, ...]:
     if is_sport(doc, lexicon):
         return ()
     hits = sentences_with_anchors(doc, lexicon)
+    filed_at = dateline_place(doc.article, lang)
     for sentence in doc.sentences:
         if sentence.index not in hits:
             continue
@@ -48,7 +51,7 @@ def code_events(doc: Document, lang: Language) -> tuple[Event, ...]:
             seen.add(text)
             continue
         seen.add(text)
-        drafts.extend(code_sentence(doc, sentence, lexicon))
+        drafts.extend(code_sentence(doc, sentence, lexicon, filed_at))
     drafts = complete_drafts(aim_reactions(drafts), article_dyad(doc, lexicon))
     if not drafts:
         return ()
@@ -78,12 +81,15 @@ def _version(lang: Language) -> str:
 
 
 def complete_drafts(drafts: list[Draft], dyad: tuple[Actor, Actor] | None) -> list[Draft]:
-    """Fill missing sides from the article's two sides, keep drafts with both sides resolved,
-    and keep one draft per happening in each sentence."""
+    """Fill missing sides from the article's two sides, keep drafts with both sides resolved (or
+    an attack with no state doer, and the arrest of its suspects by the attacked country), and
+    keep one draft per happening in each sentence."""
     kept: dict[int, list[Draft]] = {}
+    attacked = nonstate.attacked_countries(drafts)
     for d in drafts:
         roles = _with_dyad(d.roles, d, dyad)
-        if enough_actors(roles):
+        if enough_actors(roles) or (d.unknown_doer and actor_key(roles.target)) or \
+                (d.suspect_arrest and roles.source is not None and roles.source.country in attacked):
             kept.setdefault(d.sentence_index, []).append(replace(d, roles=roles))
     return [d for si in sorted(kept) for d in _drop_nested(kept[si])]
 
@@ -134,8 +140,11 @@ def sentence_view(doc: Document, sentence: Sentence, lexicon: EventLexicon
     return SentenceView(sentence, words, slots, excluded, said), speakers, dateline
 
 
-def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> list[Draft]:
-    """Drafts of one sentence, before the article's two sides fill missing actors."""
+def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon,
+                  filed_at: Place | None = None) -> list[Draft]:
+    """Drafts of one sentence, before the article's two sides fill missing actors. An attack with
+    no state doer ("serangan teror di X") is read against the country where it happened
+    (``warta.events.nonstate``; ``filed_at`` is the place of the article's dateline)."""
     triggers = find_triggers(sentence, lexicon)
     if not triggers:
         return []
@@ -143,6 +152,7 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> l
     words = view.words
     drafts: list[Draft] = []
     content = False
+    body_start = sentence.tokens[dateline].start if dateline else 0
     for k, trig in enumerate(triggers):
         joined = content and trig.first > 0 and words[trig.first - 1] in lexicon.coordinators
         content = joined or is_content_of(trig, triggers[:k], words, lexicon)
@@ -164,6 +174,11 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> l
                 roles = replace(roles, source=None, source_span=None)     # the reactor is not the doer
             roles = _fallback_source(roles, trig, speakers, view)
             roles = _not_self(roles, trig.entry.event_type)
+            unknown_doer = False
+            if event_type == trig.entry.event_type and nonstate.applies(trig, status, roles.source, words, lexicon):
+                site = nonstate.unknown_doer_roles(doc, view, trig, roles, body_start, status, filed_at, lexicon)
+                if site is not None:
+                    roles, unknown_doer = site, True
             if not (actor_key(roles.source) or actor_key(roles.target) or trig.entry.symmetric):
                 continue
             drafts.append(Draft(
@@ -171,7 +186,9 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon) -> l
                 event_type=event_type, mode=mode,
                 status=status, attribution=_attribution(trig, speakers, words),
                 symmetric=trig.entry.symmetric or roles.mutual,
-                body_start=sentence.tokens[dateline].start if dateline else 0,
+                body_start=body_start, unknown_doer=unknown_doer,
+                suspect_arrest=not unknown_doer and nonstate.arrests_suspects(trig, mode, status, roles, words,
+                                                                              lexicon),
                 reacts_to=reacts_to if roles.target is None else None))
     return drafts
 

@@ -30,6 +30,8 @@ class Draft:
     symmetric: bool
     body_start: int = 0      # where the sentence's text starts after a dateline ("Jakarta, CNN Indonesia --")
     reacts_to: str | None = None   # a reaction to a happening told before: its type, "" for any
+    unknown_doer: bool = False     # an attack with no state doer, against the country where it happened
+    suspect_arrest: bool = False   # a state's police arrest suspects (kept when it answers such an attack)
 
 
 def mode_of(draft_type: str, trig: TriggerMatch, words: tuple[str, ...], lexicon: EventLexicon) -> str | None:

@@ -93,6 +93,11 @@ class EventLexicon:
     coordinators: frozenset[str]
     act_nouns: frozenset[str] = frozenset()    # "tindakan", "langkah": an act of unnamed kind
     border_nouns: frozenset[str] = frozenset()   # "perbatasan … dengan X": X names where
+    nonstate_cues: tuple[tuple[str, ...], ...] = ()   # "teroris", "serangan teror": no state's doing
+    weapon_nouns: frozenset[str] = frozenset()        # "bom" alone names a weapon, not an attack
+    nonstate_predicates: frozenset[str] = frozenset()  # "merupakan aksi teroris": what the act was
+    suspect_nouns: frozenset[str] = frozenset()       # "menangkap tiga tersangka": an attack's suspects
+    desk_countries: frozenset[str] = frozenset()      # a dateline there names the desk, not the story
 
 
 def load_lexicon(lang: Language) -> EventLexicon:
@@ -204,6 +209,11 @@ def _build(lang: Language) -> EventLexicon:
         topic_words=frozenset(w.lower() for w in lang.lines("event_topic_words.txt")),
         act_nouns=frozenset(w.lower() for w in lang.lines("event_act_nouns.txt")),
         border_nouns=frozenset(w.lower() for w in lang.lines("event_border_nouns.txt")),
+        nonstate_cues=tuple(dict.fromkeys(_words(w) for w in lang.lines("event_nonstate_cues.txt"))),
+        weapon_nouns=frozenset(w.lower() for w in lang.lines("event_weapon_nouns.txt")),
+        nonstate_predicates=frozenset(w.lower() for w in lang.lines("event_nonstate_predicates.txt")),
+        suspect_nouns=frozenset(w.lower() for w in lang.lines("event_suspect_nouns.txt")),
+        desk_countries=frozenset(w.upper() for w in lang.lines("event_desk_country.txt")),
         victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
         coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
     )
