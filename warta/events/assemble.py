@@ -111,25 +111,30 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
 
 
 def event_place(doc: Document, draft: Draft, lang) -> Place | None:
-    """The place named nearest the trigger in the sentence (not in its dateline, and not a name
-    that stands for a government: "disebut Washington", unless a locative word comes before it);
-    the city "di kota ini" points back to; for meetings and agreements the host's country when the
-    sentence says who hosts ("menjamu", "tuan rumah"), else the dateline city; for an act done to
-    a state's forces, people or land (an attack, an arrest, a seizure) the target's country, at
+    """The place named nearest the trigger in the sentence (not in its dateline, not a name that
+    stands for a government: "disebut Washington", unless a locative word comes before it, and not
+    a gazetteer town too weakly attested: in a country the article never names and with no
+    locative word before it); for meetings and agreements told with a visit ("kunjungan ke X",
+    "tiba di X", "di sela-sela KTT ... di X") the destination or venue, unless a place marked "di"
+    stands nearer the trigger; the city "di kota ini" points back to, or the destination of the
+    visit "kunjungan tersebut" points back to; for meetings and agreements the host's country when
+    the sentence says who hosts ("menjamu", "tuan rumah"), else the dateline city; for an act done
+    to a state's forces, people or land (an attack, an arrest, a seizure) the target's country, at
     country precision and marked ``derived: "target"``; else no place."""
-    own = [m for m in doc.in_sentence("places", draft.sentence_index)
-           if m.span.start >= draft.body_start and not _names_actor(doc, m, lang)]
+    gaz = places_layer.gazetteer(lang)
     target = draft.roles.target
     target_country = target.country if draft.event_type in TARGET_PLACE_TYPES and target is not None \
         and not draft.symmetric and not draft.roles.mutual else None
-    if own:
-        anchor = draft.trigger.start
-        best = min(own, key=lambda m: min(abs(m.span.start - anchor), abs(m.span.end - anchor)))
-        return best.place
+    own = _sentence_place(doc, draft, lang)
+    if own is not None:
+        return own
     earlier = _pointed_back(doc, draft.sentence_index, lang)
     if earlier is not None:
         return earlier
-    gaz = places_layer.gazetteer(lang)
+    if draft.event_type in VISIT_TYPES:
+        visited = _visit_pointed_back(doc, draft.sentence_index, lang)
+        if visited is not None:
+            return visited
     source = draft.roles.source
     if draft.event_type in DATELINE_TYPES and source is not None and source.country \
             and places_layer.names_host(doc.sentences[draft.sentence_index].text, gaz):
@@ -141,6 +146,126 @@ def event_place(doc: Document, draft: Draft, lang) -> Place | None:
     if target_country:
         return replace(places_layer.country_place(target_country, places_layer.gazetteer(lang)),
                        derived="target")
+    return None
+
+
+def _sentence_place(doc: Document, draft: Draft, lang) -> Place | None:
+    """The place the event's own sentence gives: a visit's destination (meetings and agreements),
+    else the usable place nearest the trigger."""
+    gaz = places_layer.gazetteer(lang)
+    named = _named_countries(doc, lang)
+    in_body = [m for m in doc.in_sentence("places", draft.sentence_index) if m.span.start >= draft.body_start]
+    own = [m for m in in_body if not _names_actor(doc, m, lang) and not _unmarked(doc, m, named, gaz)]
+    anchor = draft.trigger.start
+    nearest = min(own, key=lambda m: _distance(m.span.start, m.span.end, anchor)) if own else None
+    if draft.event_type in VISIT_TYPES:
+        found = _destinations(doc, draft.sentence_index, draft.body_start, in_body, lang)
+        if found:
+            slot, place = min(found, key=lambda f: abs(f[0] - anchor))
+            if not _venue_nearer(doc, nearest, slot, anchor, {f[0] for f in found}, gaz):
+                return place
+    return _as_stated(doc, nearest, lang) if nearest is not None else None
+
+
+VISIT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+VISIT_REACH = 5       # sentences back in which "kunjungan tersebut" finds the visit it means
+VENUE_CHARS = 60      # how far after a slot the city of a named building may stand
+ALIAS_WORDS = 4       # longest reviewed name looked up at a destination slot ("Gedung Putih")
+
+
+def _distance(start: int, end: int, anchor: int) -> int:
+    return min(abs(start - anchor), abs(end - anchor))
+
+
+def _named_countries(doc: Document, lang) -> set[str]:
+    """Countries the article names: its actors' and its dateline's."""
+    named = {m.actor.country for m in doc.actors if m.actor.country}
+    dateline = places_layer.dateline_place(doc.article, lang)
+    if dateline is not None and dateline.country:
+        named.add(dateline.country)
+    return named
+
+
+def _as_stated(doc: Document, m: PlaceMention, lang) -> Place:
+    """The mention's place, in the country the text names right after it ("Subang, Malaysia")."""
+    gaz = places_layer.gazetteer(lang)
+    country = places_layer.stated_country(doc.text, m.span.end, lang)
+    return places_layer.in_stated_country(m.span.text, m.place, country, gaz)
+
+
+def _unmarked(doc: Document, m: PlaceMention, named: set[str], gaz) -> bool:
+    cue = places_layer.cue_before(doc.text, m.span.start, gaz)
+    return places_layer.unmarked_foreign(m.span.text, m.place, cue, named, gaz)
+
+
+def _destinations(doc: Document, si: int, body_start: int, in_body: list[PlaceMention],
+                  lang) -> list[tuple[int, Place]]:
+    """(offset, place) of each visit destination or summit venue the sentence names: a place, a
+    country or a reviewed name ("Gedung Putih") right at a slot of ``visit_slots``."""
+    gaz = places_layer.gazetteer(lang)
+    sentence = doc.sentences[si]
+    out = []
+    for rel in places_layer.visit_slots(sentence.text, gaz):
+        slot = sentence.start + rel
+        if slot < body_start:
+            continue
+        place = _place_at(doc, si, slot, in_body, lang)
+        if place is not None:
+            out.append((slot, place))
+    return out
+
+
+def _place_at(doc: Document, si: int, slot: int, in_body: list[PlaceMention], lang) -> Place | None:
+    gaz = places_layer.gazetteer(lang)
+    lead = len(doc.text[slot:slot + 2]) - len(doc.text[slot:slot + 2].lstrip("\"“'‘("))
+    at = slot + lead
+    for m in in_body:
+        if m.span.start == at:
+            return _as_stated(doc, m, lang)
+    for m in in_body:        # after the name of a building: "di Istana Elysee, Paris"
+        if at < m.span.start <= at + VENUE_CHARS and _venue_name(doc.text[at:m.span.start]):
+            return _as_stated(doc, m, lang)
+    for a in doc.in_sentence("actors", si):
+        if a.span.start == at and a.kind == "country" and a.actor.country:
+            return places_layer.country_place(a.actor.country, gaz)
+    words = doc.text[at:at + 80].split()[:ALIAS_WORDS]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(",.;:!?\"”’)")
+        if name in gaz.aliases:
+            return gaz.aliases[name]
+    return None
+
+
+def _venue_name(between: str) -> bool:
+    """Whether the text between a slot and a place is a capitalised name and a comma ("Istana
+    Elysee, ", "Bandara Orly, "): the place is the city of that building."""
+    words = between.split()
+    return bool(words) and between.rstrip().endswith(",") and \
+        all(w[:1].isupper() or w[:1] in "(\"“" for w in words)
+
+
+def _venue_nearer(doc: Document, nearest: PlaceMention | None, slot: int, anchor: int,
+                  slots: set[int], gaz) -> bool:
+    """Whether the sentence's own nearest place is a venue marked "di" that stands nearer the
+    trigger than the destination ("bertemu Lavrov di Jakarta, sebelum bertolak ke Tokyo")."""
+    if nearest is None or nearest.span.start in slots:
+        return False
+    if places_layer.cue_before(doc.text, nearest.span.start, gaz) != "di":
+        return False
+    return _distance(nearest.span.start, nearest.span.end, anchor) < abs(slot - anchor)
+
+
+def _visit_pointed_back(doc: Document, si: int, lang) -> Place | None:
+    """The destination of the visit "dalam kunjungan tersebut" points back to: the last
+    destination named within a few sentences before, marked ``derived: "article"``."""
+    gaz = places_layer.gazetteer(lang)
+    if not places_layer.names_visit(doc.sentences[si].text, gaz):
+        return None
+    for back in range(si - 1, max(-1, si - 1 - VISIT_REACH), -1):
+        in_body = list(doc.in_sentence("places", back))
+        found = _destinations(doc, back, doc.sentences[back].start, in_body, lang)
+        if found:
+            return replace(found[-1][1], derived="article")
     return None
 
 

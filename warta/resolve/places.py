@@ -10,7 +10,8 @@ regions (``place_alias.tsv``), which always win, and its country names (from the
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -46,9 +47,13 @@ class Gazetteer:
     country_names: dict[str, str]      # alpha-3 -> English name
     anaphora: dict[str, str]           # "kota ini" -> the precision of the place it points back to
     host_cues: frozenset[str]          # "menjamu", "tuan rumah": the source hosts the meeting
+    visit_cues: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+    # "kunjungan" -> ({"ke"}, 8): the destination follows "ke" within 8 words of the cue
+    visit_anaphora: frozenset[str] = frozenset()   # "kunjungan tersebut": the visit told before
 
 
-DOMINANT = 500_000
+NAMESAKE_MIN = 100_000   # a namesake this large wins over a far smaller one in a preferred country
+NAMESAKE_RATIO = 15      # ... when it is this many times larger (Leicester, England, not Leicester, USA)
 
 
 def _data(name: str) -> Path:
@@ -96,9 +101,17 @@ def _build(lang: Language) -> Gazetteer:
     alias_automaton = ahocorasick.Automaton()
     for name in aliases:
         alias_automaton.add_word(name, name)
-    if aliases:
-        alias_automaton.make_automaton()
     stop = frozenset(lang.lines("place_stop.txt")) if lang.has("place_stop.txt") else frozenset()
+    # Phrases that hold a place name but are not places ("Baku tembak", "New York Times"): the
+    # scan meets them as the longest name there and drops them as stop words.
+    not_phrases = frozenset(lang.lines("place_not_phrases.txt")) if lang.has("place_not_phrases.txt") \
+        else frozenset()
+    for phrase in not_phrases:
+        if phrase not in aliases:
+            alias_automaton.add_word(phrase, phrase)
+    if len(alias_automaton) > 0:
+        alias_automaton.make_automaton()
+    stop = stop | not_phrases
     cue_rows = lang.table("place_cue.tsv") if lang.has("place_cue.tsv") else []
     return Gazetteer(automaton, keys, places, centres, aliases, alias_automaton,
                      stop | frozenset(s.lower() for s in stop),
@@ -108,7 +121,15 @@ def _build(lang: Language) -> Gazetteer:
                      actor_lexicon(lang).country_names,
                      {r["phrase"].lower(): r["wants"] for r in lang.table("place_anaphora.tsv")}
                      if lang.has("place_anaphora.tsv") else {},
-                     _words(lang, "place_host_cues.txt"))
+                     _words(lang, "place_host_cues.txt"), _visit_cues(lang),
+                     _words(lang, "place_visit_anaphora.txt"))
+
+
+def _visit_cues(lang: Language) -> dict[str, tuple[frozenset[str], int]]:
+    if not lang.has("place_visit_cues.tsv"):
+        return {}
+    return {r["cue"].lower(): (frozenset(w for w in r["locative"].lower().split("|") if w), int(r["reach"] or 0))
+            for r in lang.table("place_visit_cues.tsv")}
 
 
 def gazetteer(lang: Language) -> Gazetteer:
@@ -148,7 +169,7 @@ def choose(cands: list[Candidate], prefer: Iterable[str] = (), want: str | None 
     best = max(cands, key=lambda c: (c.place.country in preferred,
                                      want is not None and c.kind == want, c.population))
     largest = max(cands, key=lambda c: c.population)
-    if largest.population >= DOMINANT and best.population * 50 < largest.population:
+    if largest.population >= NAMESAKE_MIN and best.population * NAMESAKE_RATIO < largest.population:
         return largest          # Madrid is in Spain even when the article names the USA
     return best
 
@@ -242,3 +263,108 @@ def known_place(name: str, lex) -> str | None:
              if c.kind == "admin1" or c.population >= KNOWN_CITY]
     best = choose(cands)
     return best.place.country if best else None
+
+
+_PUNCT = ",.;:!?\"'“”‘’()[]"
+
+
+def _word_spans(sentence: str) -> list[tuple[int, str]]:
+    """(start, lowercase word without punctuation) of each word of a sentence."""
+    out = []
+    at = 0
+    for raw in sentence.split():
+        start = sentence.index(raw, at)
+        at = start + len(raw)
+        out.append((start, raw.lower().strip(_PUNCT)))
+    return out
+
+
+def visit_slots(sentence: str, gaz: Gazetteer) -> list[int]:
+    """Offsets in ``sentence`` where the destination of a visit or the venue of a summit is
+    named: after "ke" in "kunjungan (kenegaraan Presiden X) ke", after "di" in "tiba di" or "di
+    sela-sela KTT APEC di", right after "mengunjungi" (``place_visit_cues.tsv``). The words
+    between cue and locative stay in the clause: a full stop, semicolon or colon ends the search."""
+    words = _word_spans(sentence)
+    slots = []
+    for i, (_, word) in enumerate(words):
+        rule = gaz.visit_cues.get(word)
+        if rule is None:
+            continue
+        locatives, reach = rule
+        if not locatives:
+            if i + 1 < len(words):
+                slots.append(words[i + 1][0])
+            continue
+        for j in range(i + 1, min(len(words), i + 2 + reach)):
+            if words[j][1] in locatives:
+                if j + 1 < len(words):
+                    slots.append(words[j + 1][0])
+                break
+            if sentence[words[j][0]:].split()[0][-1:] in ".;:!?":
+                break
+    return list(dict.fromkeys(slots))
+
+
+def names_visit(sentence: str, gaz: Gazetteer) -> bool:
+    """Whether a sentence points back to a visit told before ("dalam kunjungan tersebut")."""
+    low = " ".join(sentence.lower().split())
+    return any(_has_phrase(low, phrase) for phrase in gaz.visit_anaphora)
+
+
+def _fold(name: str) -> str:
+    """Letters and digits only, without accents: "Sāmarrā’" and "Samarra", "El-Fasher" and
+    "El Fasher" fold alike."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalnum()).lower()
+
+
+def unmarked_foreign(spelling: str, place: Place, cue: str | None, named: set[str], gaz: Gazetteer) -> bool:
+    """Whether a gazetteer place is too weakly attested to be where an event happened: it lies in
+    a country the article never names (``named``: the actors' countries and the dateline's) and
+    no locative word marks it ("di", "ke", "kota"...; not "dari", which also names a source:
+    "dikutip dari Marca", "pebalap dari Honda"), or it is a region, or an alternate spelling of a
+    city rather than its own name ("Romo" for Rome, "Vine" for Vienna). Reviewed names
+    (``place_alias.tsv``) and countries are always well attested."""
+    if spelling in gaz.aliases or place.precision == "country" or place.country is None:
+        return False
+    if place.country in named:
+        return False
+    if cue is not None and cue != "dari":
+        return False
+    return place.precision != "point" or _fold(spelling) != _fold(place.name) or cue == "dari"
+
+
+def cue_before(text: str, start: int, gaz: Gazetteer) -> str | None:
+    """The locative word (one or two words, ``place_cue.tsv``) right before ``start``, if any."""
+    words = text[max(0, start - 40):start].replace(",", " ").split()
+    if not words:
+        return None
+    two = " ".join(words[-2:]).lower()
+    if len(words) >= 2 and two in gaz.cues:
+        return two
+    return words[-1].lower() if words[-1].lower() in gaz.cues else None
+
+
+def stated_country(text: str, end: int, lang: Language) -> str | None:
+    """The country named right after a place, behind a comma ("Subang, Malaysia"; "Paris,
+    Prancis"), if any."""
+    rest = text[end:end + 40]
+    if not rest.startswith(","):
+        return None
+    countries = actor_lexicon(lang).countries
+    words = rest[1:].split()[:3]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(",.;:!?)\"”")
+        if name in countries:
+            return countries[name]
+    return None
+
+
+def in_stated_country(spelling: str, place: Place, country: str | None, gaz: Gazetteer) -> Place:
+    """``place``, or its namesake in ``country`` when the text names that country right after it
+    and the gazetteer holds the name there ("Subang, Malaysia" is not Subang in West Java)."""
+    if country is None or place.country == country or spelling in gaz.aliases:
+        return place
+    there = [c for c in candidates(spelling, gaz) if c.place.country == country]
+    if not there:
+        return place
+    return max(there, key=lambda c: (c.kind == "city", c.population)).place
