@@ -141,6 +141,13 @@ TYPE_ROWS = [
     ("Pangkalan militer Amerika Serikat diserang oleh milisi Irak.", [("ASSAULT", "IRQ", "USA")]),
     ("Bentrokan antara tentara Thailand dan Kamboja pecah di perbatasan.", [("ASSAULT", "THA", "KHM")]),
     ("Serangan udara Israel di Lebanon menewaskan sepuluh orang.", [("ASSAULT", "ISR", "LBN")]),
+    # rows mined from corpus sentences with two actors and no trigger
+    ("Korea Utara bersumpah akan membalas sanksi baru Amerika Serikat.", [("THREATEN", "PRK", "USA")]),
+    ("Pemerintah Malaysia menyayangkan keputusan Singapura menutup jalur itu.", [("ACCUSE", "MYS", "SGP")]),
+    ("Kementerian Luar Negeri China mengajukan protes kepada Jepang.", [("ACCUSE", "CHN", "JPN")]),
+    ("Uni Eropa membekukan aset Rusia di bank-bank Eropa.", [("SANCTION", "EUR", "RUS")]),
+    ("Presiden Prabowo memenuhi undangan Presiden Prancis Emmanuel Macron ke Paris.", [("CONSULT", "IDN", "FRA")]),
+    ("Presiden Vietnam disambut langsung oleh Presiden Filipina di Istana Malacanang.", [("CONSULT", "PHL", "VNM")]),
 ]
 
 
@@ -170,6 +177,9 @@ STATUS_ROWS = [
     ("Filipina menuduh China menyerang kapal Filipina di Laut China Selatan.", "ASSAULT", "claimed"),
     ("Israel menyerang Lebanon pada Senin, kata pejabat Lebanon.", "ASSAULT", "asserted"),
     ("Kementerian Luar Negeri Iran mengatakan Israel menyerang Suriah.", "ASSAULT", "asserted"),
+    ("Iran berpotensi besar membalas serangan Israel.", "ASSAULT", "hypothetical"),
+    ("Langkah itu berpotensi memicu serangan Rusia ke Ukraina.", "ASSAULT", "hypothetical"),
+    ("Iran membalas serangan Israel dengan rudal balistik.", "ASSAULT", "asserted"),
 ]
 
 

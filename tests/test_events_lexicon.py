@@ -80,6 +80,20 @@ MORPHOLOGY_ROWS = [
     ("Ribuan orang berunjuk rasa di Jakarta.", "PROTEST", "demo", "berunjuk rasa"),
     ("Tentara terluka akibat ledakan ranjau.", "ASSAULT", "explosives", "ledakan ranjau"),
     ("Mereka terus bernegosiasi.", "CONSULT", None, "bernegosiasi"),
+    ("Kemlu menyayangkan langkah sepihak itu.", "ACCUSE", "disapprove", "menyayangkan"),
+    ("Partai oposisi mengkritisi kebijakan luar negeri itu.", "ACCUSE", "disapprove", "mengkritisi"),
+    ("Kebijakan itu dikritisi banyak negara.", "ACCUSE", "disapprove", "dikritisi"),
+    ("Kedutaan mengajukan protes resmi.", "ACCUSE", "disapprove", "mengajukan protes"),
+    ("Kelompok itu bersumpah akan membalas.", "THREATEN", None, "bersumpah akan membalas"),
+    ("Milisi bersumpah membalas kematian komandannya.", "THREATEN", None, "bersumpah membalas"),
+    ("Militer membalas serangan roket itu.", "ASSAULT", None, "membalas serangan"),
+    ("Serangan balasan dilancarkan Minggu dini hari.", "ASSAULT", None, "Serangan balasan"),
+    ("Menteri itu memenuhi undangan mitranya.", "CONSULT", "visit", "memenuhi undangan"),
+    ("Pemerintah membekukan aset bank sentral itu.", "SANCTION", None, "membekukan aset"),
+    ("Tamu negara itu disambut menteri di bandara.", "CONSULT", "visit", "disambut"),
+    ("Ia disambut langsung oleh perdana menteri.", "CONSULT", "visit", "disambut langsung"),
+    ("Usulan itu disambut baik oleh kedua pihak.", "SUPPORT", None, "disambut baik"),
+    ("Upacara penyambutan digelar di istana.", "CONSULT", "visit", "Upacara penyambutan"),
 ]
 
 
@@ -98,6 +112,10 @@ BLOCKED_ROWS = [
     "Ia menuju Jakarta pagi ini.",
     "Pertahanan Australia sulit ditembus.",
     "Ia menemukan dompet di jalan.",
+    "Ia membalas pesan itu keesokan harinya.",
+    "Sebanyak 51 persen warga menentang rencana itu.",
+    "Ia bersumpah setia kepada negara.",
+    "Syarat itu memenuhi ketentuan.",
 ]
 
 
