@@ -116,6 +116,7 @@ BLOCKED_ROWS = [
     "Sebanyak 51 persen warga menentang rencana itu.",
     "Ia bersumpah setia kepada negara.",
     "Syarat itu memenuhi ketentuan.",
+    "Menlu Rusia bertolak ke Bangkok pagi ini.",
 ]
 
 
