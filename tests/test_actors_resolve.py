@@ -103,6 +103,12 @@ def mentions(text: str, published: str | None = "2025-06-01"):
     ("Kamboja", "KHM", None, None, None),
     ("Belanda", "NLD", None, None, None),
     ("Selandia Baru", "NZL", None, None, None),
+    ("Negeri Ginseng", "KOR", None, None, None),
+    ("negeri Sakura", "JPN", None, None, None),
+    ("Negeri Jiran", "MYS", None, None, None),
+    ("Negeri Tirai Bambu", "CHN", None, None, None),
+    ("Negeri Paman Sam", "USA", None, None, None),
+    ("Negeri Para Mullah", "IRN", None, None, None),
 ])
 def test_actors_resolution(text, country, org, sector, role):
     actor = resolve_actor_text(text, LANG, "2022-06-01")
