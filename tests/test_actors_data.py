@@ -49,3 +49,16 @@ def test_actors_data_coordinates(name):
     for r in LANG.table(name):
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
         assert r["precision"] in ("point", "admin1", "country"), r
+
+
+STATE_REF_PARTS = {"head", "close", "relative", "not_between", "before", "not_before",
+                   "clause_verb", "verb_prefix"}
+
+
+@pytest.mark.parametrize("part", sorted(STATE_REF_PARTS))
+def test_actors_data_state_ref_parts_are_the_ones_the_code_reads(part):
+    rows = LANG.table("actor_state_ref.tsv")
+    assert {r["part"] for r in rows} == STATE_REF_PARTS
+    words = [r["word"] for r in rows if r["part"] == part]
+    assert words and len(words) == len(set(words)), part
+    assert all(w == w.lower() and w.strip() == w for w in words), part

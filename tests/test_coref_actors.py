@@ -231,3 +231,86 @@ def test_coref_bare_group_takes_the_sole_country(text, later, country):
         else find(mentions(text), later)
     assert got, f"{later!r} not found"
     assert got[-1].actor.country == country
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    # the one country named as an actor just before
+    ("Korea Utara menembakkan rudal pada Senin. Negara itu mengecam latihan militer.",
+     "Negara itu", "PRK"),
+    ("Iran menolak tuduhan itu. Negara tersebut menyebut laporan itu palsu.",
+     "Negara tersebut", "IRN"),
+    ("Vietnam menandatangani perjanjian dagang. Negeri itu juga membuka pasar berasnya.",
+     "Negeri itu", "VNM"),
+    (("Presiden Filipina mengunjungi Tokyo. Pemimpin itu disambut hangat.\n"
+      "Negara ini ingin memperkuat kerja sama maritim."), "Negara ini", "PHL"),
+    # one or two describing words, or a short relative clause, before the demonstrative
+    ("Korea Utara menembakkan rudal. Negara terisolasi itu mengancam Jepang.",
+     "Negara terisolasi itu", "PRK"),
+    ("Venezuela menolak sanksi baru. Negara kaya minyak tersebut memanggil duta besarnya.",
+     "Negara kaya minyak tersebut", "VEN"),
+    ("Korea Utara menguji rudal baru. Negara yang terisolasi itu bersumpah membalas.",
+     "Negara yang terisolasi itu", "PRK"),
+    # after a conjunction or a verb
+    ("Amerika Serikat mengecam Iran. Washington menuduh negara itu mendanai milisi.",
+     "negara itu", "IRN"),
+    ("Thailand membuka perbatasan, dan negeri tersebut mengirim bantuan.",
+     "negeri tersebut", "THA"),
+    # in its own sentence, the country besides the subject ("threatens Oman if that country ...")
+    ("Trump mengancam akan menyerang Oman jika negara tersebut membantu kapal itu.",
+     "negara tersebut", "OMN"),
+    (("Jepang akan menjatuhkan sanksi terhadap Korea Utara menyusul peluncuran rudal oleh "
+      "negara tertutup itu."), "negara tertutup itu", "PRK"),
+    # several countries before it: the one that opened its sentence
+    ("Rusia menyerang Ukraina. Negara itu menyebut serangan itu sah.", "Negara itu", "RUS"),
+    ("Pemerintah Libya mengaku negara itu akan bekerja sama dengan Inggris.", "negara itu", "LBY"),
+    # not the subject of the verb it is the object of
+    ("Yordania menolak usul itu. Indonesia kemudian mengajak negara tersebut berdialog.",
+     "negara tersebut", "JOR"),
+    ("Sanksi itu melemahkan Kuba dan membuat negara itu terisolasi.", "negara itu", "CUB"),
+])
+def test_coref_state_description_takes_the_named_country(text, phrase, country):
+    got = find(mentions(text), phrase)
+    assert got, f"{phrase!r} not found"
+    assert got[-1].actor.country == country and got[-1].kind == "country"
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # a place, never an actor
+    ("Korea Utara menembakkan rudal. Warga di negara itu hidup dalam kemiskinan.", "negara itu"),
+    ("Presiden Prancis tiba di Kairo. Ia akan tinggal di negeri tersebut dua hari.", "negeri tersebut"),
+    ("Turki mengusir diplomat Swedia. Duta besar itu kembali dari negara itu.", "negara itu"),
+    # part of another noun, or plural
+    ("Iran menolak tuduhan itu. Warga negara itu dilarang bepergian.", "negara itu"),
+    ("Iran menolak tuduhan itu. Kepala negara itu tidak hadir.", "negara itu"),
+    ("Iran menolak tuduhan itu. Urusan luar negeri itu ditangani kementerian.", "negeri itu"),
+    ("Iran menolak tuduhan itu. Berbagai negara itu mengecam Israel.", "negara itu"),
+    ("Iran dan Irak bertemu. Negara-negara itu sepakat bekerja sama.", "negara itu"),
+    # another state, a federal state, or a time inside the gap
+    ("Iran menolak tuduhan itu. Negara lain itu ikut mengecam.", "Negara lain itu"),
+    ("Myanmar menolak tuduhan itu. Negara bagian itu dikuasai milisi.", "Negara bagian itu"),
+    ("Jerman, negara yang selama ini mendukung Israel, berubah sikap.", "negara yang selama ini"),
+    ("Kamboja menuduh negara tetangganya itu melanggar gencatan senjata.",
+     "negara tetangganya itu"),
+    # nothing named before, or two countries and no way to tell which
+    ("Negara itu mengecam latihan militer.", "Negara itu"),
+    ("Pada pertemuan itu, pejabat Mesir dan Yordania berbicara. Negara itu menolak.",
+     "Negara itu"),
+    ("Jepang memprotes Korea Utara karena China dan Rusia mendukung negara itu.", "negara itu"),
+    (("Rusia menyerang pelabuhan Odesa di Ukraina. Jepang mengecam serangan Rusia. "
+      "Negara itu menyebut serangan itu melanggar hukum."), "Negara itu"),
+    # a gap too long to be a description
+    ("Iran menolak tuduhan itu. Negara kuat selalu menjaga kedaulatan dan keamanan itu.",
+     "Negara kuat selalu menjaga kedaulatan dan keamanan itu"),
+    # the country is named only as a place, or too far back
+    ("Warga mengungsi ke Lebanon. Negara itu menutup perbatasan.", "Negara itu"),
+    (("Mesir menolak usul itu. Rapat ditunda. Hujan turun. Jalan ditutup. Pasar sepi.\n"
+      "Negara itu kemudian mengecam Israel."), "Negara itu"),
+])
+def test_coref_state_description_left_unresolved(text, phrase):
+    assert not find(mentions(text), phrase)
+
+
+def test_coref_state_description_dateline_is_not_an_actor():
+    text = "Tokyo (ANTARA) - Mulai tahun depan Arab Saudi membuka stadion yang ditutup negeri ini."
+    got = find(mentions(text), "negeri ini")
+    assert got and got[0].actor.country == "SAU"

@@ -68,6 +68,7 @@ class ActorLexicon:
     place_cues: frozenset[str] = frozenset()
     group_other: frozenset[str] = frozenset()   # "pasukan lokal": a bare group that is someone else's
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    state_ref: dict[str, frozenset[str]] = field(default_factory=dict)  # part -> words ("negara itu")
 
 
 def short_country_names() -> dict[str, str]:
@@ -134,6 +135,16 @@ def _words(lang: Language, name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(w.lower() if lower else w for w in lang.lines(name))
 
 
+def _parts(lang: Language, name: str) -> dict[str, frozenset[str]]:
+    """Words of a ``word``/``part`` table grouped by part, lowercase."""
+    if not lang.has(name):
+        return {}
+    out: dict[str, set[str]] = {}
+    for row in lang.table(name):
+        out.setdefault(row["part"], set()).add(row["word"].lower())
+    return {part: frozenset(words) for part, words in out.items()}
+
+
 def _build(lang: Language) -> ActorLexicon:
     exact: dict[str, list[Entry]] = {}
     folded: dict[str, list[Entry]] = {}
@@ -197,7 +208,8 @@ def _build(lang: Language) -> ActorLexicon:
         group_other=_words(lang, "actor_group_other.txt"),
         place_cues=frozenset(r["cue"].lower() for r in lang.table("place_cue.tsv"))
         if lang.has("place_cue.tsv") else frozenset(),
-        country_stop=frozenset(stop), lang=lang)
+        country_stop=frozenset(stop), lang=lang,
+        state_ref=_parts(lang, "actor_state_ref.tsv"))
 
 
 def actor_lexicon(lang: Language) -> ActorLexicon:

@@ -10,7 +10,12 @@ rest of the article, so that later
 - a title used alone ("Menlu", "Presiden") is the most recent person holding that post,
 - a plural reference ("kedua negara", "kedua menteri", "kedua pemimpin") is the two most recent
   actors of that sort, preferring two joined by "dan" ("antara Kamboja dan Thailand"); it yields
-  one mention per referent, all with the same span and kind "pair".
+  one mention per referent, all with the same span and kind "pair",
+- a definite description of a state ("negara itu", "negeri tersebut", "negara terisolasi itu",
+  "negara yang dipimpin Kim Jong-un itu") is the one country named as an actor (not as a place
+  after "di"/"ke"/"dari") in its sentence or the three before; when several countries compete
+  there, the other one its own sentence names, else the one that opened an earlier sentence as
+  subject, else nothing (see ``_Memory.state_ref``).
 """
 from __future__ import annotations
 
@@ -23,6 +28,9 @@ from warta.model import Actor, ActorMention, Document
 from warta.resolve.actors import ActorLexicon
 
 PRONOUN_WINDOW = 6      # sentences back in which a pronoun looks for its person
+STATE_REF_WINDOW = 3    # sentences back in which "negara itu" looks for its country
+STATE_REF_GAP = 2       # description words between "negara" and "itu" ("negara kaya minyak itu")
+STATE_REF_CLAUSE = 3    # words of a relative clause there ("negara yang dipimpin Kim Jong-un itu")
 _LEADER_ROLES = ("president", "prime minister", "king", "queen", "chancellor", "emir", "sultan",
                  "supreme leader", "leader", "premier", "head of state", "head of government",
                  "crown prince", "general secretary")
@@ -84,6 +92,78 @@ def _later_surnames(drafts_by_sentence, doc: Document, lex: ActorLexicon):
             continue
         added.setdefault(doc.sentences[si].index, []).append(
             Draft(m.start(), m.end(), "person", replace(actor, text=m.group(1))))
+    if not added:
+        return drafts_by_sentence
+    return [(si, sorted(ds + added.get(si, []), key=lambda d: d.start))
+            for si, ds in drafts_by_sentence]
+
+
+def _state_ref_pattern(lex: ActorLexicon) -> re.Pattern | None:
+    """Head noun, up to a relative clause's length of words, closing demonstrative."""
+    heads, closes = lex.state_ref.get("head"), lex.state_ref.get("close")
+    if not heads or not closes:
+        return None
+    gap = r"((?:[ \t]+[^\W\d_][\w'’-]*){0," + str(STATE_REF_CLAUSE + 1) + "}?)"
+    return re.compile(r"(?<![\w-])(" + _alternatives(heads) + ")" + gap + r"[ \t]+(" +
+                      _alternatives(closes) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _state_ref_gap(gap: list[str], lex: ActorLexicon) -> bool:
+    """The words between head and demonstrative describe the state: at most a few adjectives,
+    or a short relative clause, and none of the words that make it another thing."""
+    refused = lex.state_ref.get("not_between", frozenset())
+    relative = bool(gap) and gap[0].lower() in lex.state_ref.get("relative", frozenset())
+    if relative:
+        words = gap[1:]
+        return 1 <= len(words) <= STATE_REF_CLAUSE and not any(
+            w.lower() in refused for w in words)
+    return len(gap) <= STATE_REF_GAP and not any(w.lower() in refused for w in gap)
+
+
+def _state_ref_preceded_well(before: str, lex: ActorLexicon) -> bool:
+    """What stands right before the phrase lets it be an actor: nothing or punctuation, a
+    conjunction or argument preposition, or a verb ("mengecam negara itu"); never a place cue
+    ("di negara itu") nor a noun it would complete ("warga negara itu", "luar negeri itu")."""
+    stripped = before.rstrip()
+    if not stripped or not (stripped[-1].isalnum() or stripped[-1] in "-'’"):
+        return True
+    prev = re.split(r"[^\w'’-]+", stripped)[-1].lower()
+    if prev in lex.place_cues or prev in lex.state_ref.get("not_before", frozenset()):
+        return False
+    return prev in lex.state_ref.get("before", frozenset()) or _verb_like(prev, lex)
+
+
+def _state_references(drafts_by_sentence, doc: Document, lex: ActorLexicon):
+    """Add a draft for each definite description of a state not inside another mention."""
+    from warta.extract.actors import Draft
+    pattern = _state_ref_pattern(lex)
+    if pattern is None:
+        return drafts_by_sentence
+    text = doc.text
+    by_index = dict(drafts_by_sentence)
+    added: dict[int, list] = {}
+    for s in doc.sentences:
+        taken = [(d.start, d.end) for d in by_index.get(s.index, [])]
+        for m in pattern.finditer(text, s.start, s.end):
+            gap = m.group(2).split()
+            if not _state_ref_gap(gap, lex):
+                continue
+            if not _state_ref_preceded_well(text[s.start:m.start()], lex):
+                continue
+            inside = [t for t in taken if t[0] < m.end() and m.start() < t[1]]
+            end = m.end()
+            if inside:
+                clause_start = m.start(2) + m.group(2).find(gap[0]) + len(gap[0]) if gap else end
+                in_clause = all(clause_start <= a and b <= m.start(3) for a, b in inside)
+                if not (in_clause and gap[0].lower() in lex.state_ref.get("relative", ())):
+                    continue
+                end = m.end(1)              # the head alone: the clause holds mentions of its own
+            added.setdefault(s.index, []).append(
+                Draft(m.start(), end, "state_ref", Actor(text=text[m.start():end])))
     if not added:
         return drafts_by_sentence
     return [(si, sorted(ds + added.get(si, []), key=lambda d: d.start))
@@ -218,6 +298,26 @@ def _group_country(actor: Actor, history, next_word: str, lex: ActorLexicon) -> 
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _verb_like(word: str, lex: ActorLexicon) -> bool:
+    """A word with a verb prefix ("mengecam") that is not one of the listed function words."""
+    word = word.lower()
+    return word not in lex.state_ref.get("before", frozenset()) and any(
+        word.startswith(p) and len(word) > len(p) + 2
+        for p in lex.state_ref.get("verb_prefix", frozenset()))
+
+
+def _governs(between: str, lex: ActorLexicon) -> bool:
+    """A country right before the verb whose object is the description ("Indonesia mengajak
+    negara tersebut") is that verb's subject, so not what the description refers to; a verb of
+    saying opens a clause instead ("Libya mengaku negara itu ...")."""
+    words = between.split()
+    if any(w.lower() in lex.coordination for w in words):
+        return False                 # "kedaulatan Amerika dan membuat negara itu": another clause
+    return 1 <= len(words) <= 2 and not re.search(r"[^\w\s-]", between) and \
+        _verb_like(words[-1], lex) and words[-1].lower() not in lex.report_verbs and \
+        words[-1].lower() not in lex.state_ref.get("clause_verb", frozenset())
+
+
 class _Memory:
     """What the article has said so far, read in text order."""
 
@@ -230,6 +330,8 @@ class _Memory:
         self.titled: dict[str, Actor] = {}                # persons first named with a title
         self.sentence_persons: list[Actor] = []
         self.first_in_sentence = True
+        self.subject_starts: set[int] = set()             # actors that opened their sentence
+        self.sentence_starts = [s.start for s in doc.sentences]
 
     def start_sentence(self) -> None:
         self.sentence_persons = []
@@ -285,8 +387,65 @@ class _Memory:
         return self.mention(d, si, replace(d.actor, country=country, name=(
             f"{self.lex.country_names.get(country, country)} {d.actor.role or ''}".strip())))
 
+    def _sentence_pos(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def _as_place(self, start: int) -> bool:
+        words = self.doc.text[max(0, start - 30):start].replace(",", " ").lower().split()
+        return bool(words) and (words[-1] in self.lex.place_cues
+                                or " ".join(words[-2:]) in self.lex.place_cues)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """A place opening the story's first line ("Tokyo (ANTARA) -", "Jakarta, ... -")."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip() and bool(
+            re.match(r"\s*[(,\-–—]", text[end:end + 3]))
+
+    def _coordinated(self, end: int, starts: list[int]) -> bool:
+        """A mention joined to the next one by "dan"/"serta" ("Mesir dan Yordania"): one of a
+        plural subject, not the subject on its own."""
+        k = bisect.bisect_left(starts, end)
+        return k < len(starts) and \
+            self.doc.text[end:starts[k]].strip().lower() in self.lex.coordination
+
+    def state_ref(self, d, si: int) -> ActorMention | None:
+        """A definite description of a state: the one country named as an actor in its sentence
+        or the three before, leaving out the subject of the verb it is the object of
+        ("Indonesia mengajak negara tersebut"). Among several: the one other country its own
+        sentence names before it besides that sentence's subject ("Trump mengancam Oman jika
+        negara itu ..."); when its sentence names none, the one country that opened sentences
+        before (not as one of a pair, "Mesir dan Yordania"); else nothing. A country named as a
+        place ("lahir di Suriah ketika negara itu ...") is never the referent, but it competes."""
+        pos = self.pos_of[si]
+        window = [(s, e, a.country) for s, e, a in self.history
+                  if a.country and self._sentence_pos(s) >= pos - STATE_REF_WINDOW
+                  and not self._dateline(s, e)]
+        governing = {c for s, e, c in window if self._sentence_pos(s) == pos
+                     and _governs(self.doc.text[e:d.start], self.lex)}
+        starts = [s for s, _, _ in window]
+        near = [(s, c, self._as_place(s)) for s, _, c in window if c not in governing]
+        actors = {c for _, c, place in near if not place}
+        countries = {c for _, c, _ in near}
+        if len(countries) > 1:
+            own = {c for s, c, _ in near
+                   if self._sentence_pos(s) == pos and s not in self.subject_starts}
+            subjects = {c for s, e, c in window
+                        if c not in governing and self._sentence_pos(s) < pos
+                        and s in self.subject_starts and not self._as_place(s)
+                        and not self._coordinated(e, starts)}
+            countries = own if own else subjects
+        countries &= actors
+        if len(countries) != 1:
+            return None
+        code = next(iter(countries))
+        actor = Actor(text=d.actor.text, name=self.lex.country_names.get(code, code), country=code)
+        return self.to_mention(replace(d, kind="country", actor=actor), self.doc.text, si)
+
     def remember(self, d, m: ActorMention, is_person: bool) -> None:
         a = m.actor
+        if self.first_in_sentence:
+            self.subject_starts.add(m.span.start)
         if is_person:
             self.sentence_persons.append(a)
             self.persons.append((m.sentence_index, a))
@@ -304,6 +463,8 @@ class _Memory:
         is_person = d.kind in ("person", "pronoun")
         if d.kind == "pronoun":
             m = self.pronoun(d, si)
+        elif d.kind == "state_ref":
+            m = self.state_ref(d, si)
         elif d.kind == "office" and not d.actor.country and not d.actor.org:
             m, is_person = self.title(d, si)
         elif d.kind == "org" and not d.actor.country and not d.actor.org:
@@ -315,6 +476,8 @@ class _Memory:
         else:
             m = self.mention(d, si, d.actor)
         if m is None:
+            if d.kind == "state_ref":     # it still took the subject's place
+                self.first_in_sentence = False
             return []
         self.remember(d, m, is_person)
         return [m]
@@ -324,6 +487,7 @@ def resolve_references(drafts_by_sentence, doc: Document, lex: ActorLexicon,
                        to_mention) -> tuple[ActorMention, ...]:
     """Turn per-sentence drafts into final mentions, resolving references in text order."""
     drafts_by_sentence = _later_surnames(drafts_by_sentence, doc, lex)
+    drafts_by_sentence = _state_references(drafts_by_sentence, doc, lex)
     memory = _Memory(doc, lex, to_mention)
     out: list[ActorMention] = []
     for si, drafts in drafts_by_sentence:
