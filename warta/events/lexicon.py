@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -146,19 +147,8 @@ def _build(lang: Language) -> EventLexicon:
     for (kind, key), entry in entries.items():
         if kind == "exact" and entry.event_type is not None:
             anchor_keys.add(" " + key.split()[0])
-    anchors = None
-    if anchor_keys:
-        anchors = ahocorasick.Automaton()
-        for k in anchor_keys:
-            anchors.add_word(k, k)
-        anchors.make_automaton()
-
-    stem_filter = None
-    if filter_keys:
-        stem_filter = ahocorasick.Automaton()
-        for k in filter_keys:
-            stem_filter.add_word(k, k)
-        stem_filter.make_automaton()
+    anchors = _automaton((k, k) for k in anchor_keys)
+    stem_filter = _automaton((k, k) for k in filter_keys)
 
     status_cues = tuple(StatusCue(_words(r["cue"]), r["status"], r["scope"], int(r["window"] or 0))
                         for r in lang.table("event_status.tsv"))
@@ -166,16 +156,10 @@ def _build(lang: Language) -> EventLexicon:
     mode_cues: dict[str, list] = {}
     for r in lang.table("event_modes.tsv"):
         mode_cues.setdefault(r["type"], []).append((_words(r["cue"]), r["mode"]))
-    context_cues = None
-    rows = lang.table("event_contexts.tsv")
-    if rows:
-        context_cues = ahocorasick.Automaton()
-        by_cue: dict[str, list[str]] = {}
-        for r in rows:
-            by_cue.setdefault(" " + " ".join(_words(r["cue"])) + " ", []).append(r["context"])
-        for cue, contexts in by_cue.items():
-            context_cues.add_word(cue, tuple(contexts))
-        context_cues.make_automaton()
+    by_cue: dict[str, list[str]] = {}
+    for r in lang.table("event_contexts.tsv"):
+        by_cue.setdefault(" " + " ".join(_words(r["cue"])) + " ", []).append(r["context"])
+    context_cues = _automaton((cue, tuple(contexts)) for cue, contexts in by_cue.items())
     cameo = {(r["type"], r["mode"]): (r["cameo_root"], tuple(r["contexts"].split()))
              for r in lang.table("event_cameo.tsv")}
     by_word: dict[str, list[StatusCue]] = {}
@@ -223,16 +207,21 @@ def _function_words(lang: Language, function: str) -> frozenset[str]:
     return frozenset(r["word"].lower() for r in lang.table("event_function_words.tsv") if r["function"] == function)
 
 
-def _word_automaton(phrases: list[str]) -> ahocorasick.Automaton | None:
-    """An automaton of " phrase " keys (whole words) over lower-cased, space-padded text."""
-    if not phrases:
-        return None
+def _automaton(pairs: Iterable[tuple[str, object]]) -> ahocorasick.Automaton | None:
+    """An automaton of (key, value) pairs; None when there are none."""
     automaton = ahocorasick.Automaton()
-    for p in phrases:
-        key = " " + " ".join(_words(p)) + " "
-        automaton.add_word(key, key.strip())
+    for key, value in pairs:
+        automaton.add_word(key, value)
+    if not len(automaton):
+        return None
     automaton.make_automaton()
     return automaton
+
+
+def _word_automaton(phrases: list[str]) -> ahocorasick.Automaton | None:
+    """An automaton of " phrase " keys (whole words) over lower-cased, space-padded text."""
+    keys = (" " + " ".join(_words(p)) + " " for p in phrases)
+    return _automaton((key, key.strip()) for key in keys)
 
 
 _NASAL = {"p": "m", "t": "n", "k": "ng", "s": "ny"}

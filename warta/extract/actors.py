@@ -108,17 +108,25 @@ def scan_atoms(text: str, lex: ActorLexicon, base: int = 0, folded: str | None =
 def _inside_name(text: str, start: int) -> bool:
     """A one-word name right after another capitalised word ("Bandar Abbas") is part of a longer
     name, not the person the dictionary knows."""
-    before = text[:start]
+    return after_capitalised_word(text[:start], ".!?\"“”")
+
+
+NAME_BREAKS = ",.;:!?\"”)"   # a word ending in one of these closes the name before it
+
+
+def after_capitalised_word(before: str, sentence_ends: str) -> bool:
+    """Whether ``before`` ends, after a space, with a capitalised word that is not the first of its
+    sentence (the word before it does not end in one of ``sentence_ends``) and that no
+    punctuation closes: the name that follows continues a longer name."""
     if not before.endswith(" "):
         return False
     words = before.split()
-    if not words:
+    if len(words) < 2:
         return False
     prev = words[-1]
-    if not prev[:1].isupper() or prev[-1:] in ",.;:!?\"”)":
+    if not prev[:1].isupper() or prev[-1:] in NAME_BREAKS:
         return False
-    head = before.rstrip()[:-len(prev)].rstrip()
-    return bool(head) and head[-1:] not in ".!?\"“”\n"
+    return words[-2][-1:] not in sentence_ends
 
 
 def _stopped(text: str, start: int, lex: ActorLexicon) -> bool:

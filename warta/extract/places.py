@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from warta.lang import Language
+from warta.extract.actors import after_capitalised_word
 from warta.model import ActorMention, Document, PlaceMention, Span
 from warta.resolve.actors import actor_lexicon
 from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place,
@@ -106,16 +107,7 @@ def _in_longer_name(text: str, sentence_start: int, start: int, end: int, cue: s
         return True
     if cue is not None:
         return False
-    before = text[sentence_start:start]
-    if not before.endswith(" "):
-        return False
-    words = before.split()
-    if not words:
-        return False
-    prev = words[-1]
-    if not prev[:1].isupper() or prev[-1:] in ",.;:!?)\"”":
-        return False
-    return len(words) > 1 and words[-2][-1:] not in ".!?\"“”:"
+    return after_capitalised_word(text[sentence_start:start], ".!?\"“”:")
 
 
 def _is_country(start: int, end: int, actors: tuple[ActorMention, ...]) -> bool:
