@@ -279,12 +279,13 @@ def _partitions_valid(out: Path) -> list[str]:
     return ids
 
 
-@pytest.mark.parametrize("signum, group", [(signal.SIGINT, True), (signal.SIGTERM, False)],
-                         ids=["SIGINT-to-the-process-group", "SIGTERM"])
-def test_interrupt_dask_ingest_stops_cleanly_and_resumes(dask_inputs, tmp_path, signum, group):
+@pytest.mark.parametrize("signum, group, given_out", [(signal.SIGINT, True, True), (signal.SIGTERM, False, False)],
+                         ids=["SIGINT-to-the-process-group", "SIGTERM-without-out"])
+def test_interrupt_dask_ingest_stops_cleanly_and_resumes(dask_inputs, tmp_path, signum, group, given_out):
     """Ctrl-C (SIGINT to the whole process group, workers included) or SIGTERM on
     `warta ingest --dask local`: one summary, no traceback, partitions written stay whole, and the
-    same command run again keeps them, codes the rest and stores every article once."""
+    same command run again keeps them, codes the rest and stores every article once. Without
+    --out the partitions wait in DB.parts and are removed once loaded."""
     from warta.cli.scale import run_ingest
     ref_db = tmp_path / "ref.db"
     assert run_ingest([str(dask_inputs)], str(ref_db), workers=1) == 0
@@ -292,9 +293,10 @@ def test_interrupt_dask_ingest_stops_cleanly_and_resumes(dask_inputs, tmp_path, 
     slow = tmp_path / "slow"
     slow.mkdir()
     (slow / "sitecustomize.py").write_text(SLOW_PARTITIONS, encoding="utf-8")
-    out, db = tmp_path / "out", tmp_path / "w.db"
+    db = tmp_path / "w.db"
+    out = tmp_path / "out" if given_out else tmp_path / "w.db.parts"
     cmd = [sys.executable, "-m", "warta", "ingest", str(dask_inputs), "--db", str(db), "--dask", "local",
-           "--workers", "2", "--out", str(out)]
+           "--workers", "2"] + (["--out", str(out)] if given_out else [])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(slow), str(REPO)]),
                WARTA_TEST_SLOW_PARTITION="0.3")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
@@ -322,7 +324,10 @@ def test_interrupt_dask_ingest_stops_cleanly_and_resumes(dask_inputs, tmp_path, 
     assert again.returncode == 0, again.stderr
     assert "kept from an earlier run" in again.stderr
     assert "Traceback" not in again.stderr
-    assert not list(out.glob("*.tmp"))
-    assert sorted(_partitions_valid(out)) == reference["articles"]
+    if given_out:
+        assert not list(out.glob("*.tmp"))
+        assert sorted(_partitions_valid(out)) == reference["articles"]
+    else:
+        assert not out.exists()
     final = _contents(db)
     assert (final["articles"], final["events"]) == (reference["articles"], reference["events"])

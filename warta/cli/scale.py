@@ -5,8 +5,8 @@ and SIGTERM: the batch being written is finished, a summary is printed, and the 
 """
 from __future__ import annotations
 
+import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -155,8 +155,9 @@ def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fm
                  batch_size: int, workers: int | None, settings: ReadSettings,
                  limits: InputLimits) -> int:
     """Code on Dask into partitions, then load them. A stop (SIGINT, SIGTERM) while coding
-    cancels the partitions not finished and loads nothing: the partitions already written under
-    ``out`` are whole, and the same command run again codes only the others, then loads all."""
+    cancels the partitions not finished and loads nothing: the partitions already written are
+    whole, and the same command run again codes only the others, then loads all. Without ``out``
+    they go to a folder beside the store (``default_partitions``), removed once loaded."""
     from warta.parallel import default_workers
     from warta.scale import run_dask
 
@@ -164,8 +165,8 @@ def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fm
         for line in result.errors:
             typer.echo(line, err=True)
 
-    with tempfile.TemporaryDirectory(prefix="warta-dask-") as tmp, stop_on_signals() as stop:
-        folder = out or tmp
+    folder = out or default_partitions(db)
+    with stop_on_signals() as stop:
         results = run_dask(inputs, folder, scheduler=scheduler, fmt=fmt,
                            workers=workers or default_workers(), on_result=done,
                            settings=settings, limits=limits, stop=lambda: stop.requested)
@@ -180,7 +181,18 @@ def _ingest_dask(inputs: list[str], db: str, scheduler: str, out: str | None, fm
         status = run_load([folder], db, batch_size=max(batch_size, 100))
     if status:
         return status
+    if not out:
+        shutil.rmtree(folder, ignore_errors=True)
     return 1 if articles == 0 and errors else 0
+
+
+def default_partitions(db: str) -> str:
+    """Where ``ingest --dask`` writes partitions without ``--out``: ``DB.parts`` beside a SQLite
+    file, ``warta-dask-parts`` in the current folder for a server URL; kept after a stop so the
+    same command resumes."""
+    if "://" in db:
+        return "warta-dask-parts"
+    return f"{db}.parts"
 
 
 def run_load(partitions: list[str], db: str, batch_size: int = 500) -> int:

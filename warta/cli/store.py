@@ -87,7 +87,8 @@ def ingest_command(
                                 help="Processes that code (0: one per core); the store has one writer."),
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="Code on a Dask cluster: 'local' or a scheduler address."),
-    out: Optional[str] = typer.Option(None, "--out", help="With --dask: folder for the coded partitions."),
+    out: Optional[str] = typer.Option(None, "--out", help="With --dask: folder for the coded partitions (default: DB.parts beside a SQLite store, kept "
+                               "after a stop so the same command resumes, removed once loaded)."),
     partition_format: str = typer.Option("jsonl", "--partition-format", help="With --dask: jsonl or parquet."),
     limit: Optional[list[str]] = LIMIT,
     all_languages: bool = ALL_LANGUAGES,
