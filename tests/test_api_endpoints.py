@@ -103,21 +103,21 @@ def test_api_counts_exact_json(client):
     got = client.get("/counts", params={"by": "dyad,type", "country": "KHM"})
     assert got.status_code == 200
     assert got.json() == [
-        {"source": "KHM", "target": "LAO", "event_type": "AID", "events": 1, "killed": 0,
+        {"source": "KHM", "target": "LAO", "event_type": "AID", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "KHM", "target": "LAO", "event_type": "CONSULT", "events": 1, "killed": 0,
+        {"source": "KHM", "target": "LAO", "event_type": "CONSULT", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "KHM", "target": "LAO", "event_type": "COOPERATE", "events": 1, "killed": 0,
+        {"source": "KHM", "target": "LAO", "event_type": "COOPERATE", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "LAO", "target": "KHM", "event_type": "AGREE", "events": 1, "killed": 0,
+        {"source": "LAO", "target": "KHM", "event_type": "AGREE", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "LAO", "target": "KHM", "event_type": "CONSULT", "events": 1, "killed": 0,
+        {"source": "LAO", "target": "KHM", "event_type": "CONSULT", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "THA", "target": "KHM", "event_type": "ASSAULT", "events": 1, "killed": 96,
+        {"source": "THA", "target": "KHM", "event_type": "ASSAULT", "events": 1, "happenings": 1, "killed": 96,
          "injured": 0, "displaced": 0},
-        {"source": "THA", "target": "KHM", "event_type": "CONSULT", "events": 1, "killed": 0,
+        {"source": "THA", "target": "KHM", "event_type": "CONSULT", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
-        {"source": "USA", "target": "KHM", "event_type": "CONSULT", "events": 1, "killed": 0,
+        {"source": "USA", "target": "KHM", "event_type": "CONSULT", "events": 1, "happenings": 1, "killed": 0,
          "injured": 0, "displaced": 0},
     ]
 

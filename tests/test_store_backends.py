@@ -154,7 +154,8 @@ def test_store_event_dict(filled):
 ])
 def test_store_counts(filled, by, expected):
     rows = filled.counts(EventQuery(), by=by)
-    got = [{k: v for k, v in r.items() if k not in ("killed", "injured", "displaced")} for r in rows]
+    got = [{k: v for k, v in r.items() if k not in ("happenings", "killed", "injured", "displaced")} for r in rows]
+    assert all(r["happenings"] == r["events"] for r in rows)     # no two reports of one happening here
     key = lambda d: [str(v) for v in d.values()]  # noqa: E731  (None sorts first either way)
     assert sorted(got, key=key) == sorted(expected, key=key)
 
@@ -174,7 +175,7 @@ def test_store_counts_country_either_side(filled, code):
 
 def test_store_counts_sums_figures(filled):
     rows = filled.counts(EventQuery(dyad=("PSE", "ISR")), by=("dyad",))
-    assert rows == [{"source": "ISR", "target": "PSE", "events": 1, "killed": 20, "injured": 0,
+    assert rows == [{"source": "ISR", "target": "PSE", "events": 1, "happenings": 1, "killed": 20, "injured": 0,
                      "displaced": 300}]
 
 

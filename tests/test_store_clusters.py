@@ -55,6 +55,22 @@ def test_store_clusters_direction(store, first, second, same):
     assert (store.event("e1")["cluster_id"] == store.event("e2")["cluster_id"]) is same
 
 
+def test_store_counts_a_happening_once(store):
+    """Three outlets' reports of one attack: three events, one happening, its dead added once
+    (the largest report); an unrelated attack in the same month is a second happening."""
+    killed = lambda n: (Figure("killed", n),)  # noqa: E731
+    for i, (n, outlet) in enumerate([(20, "kompas.com"), (25, "detik.com"), (31, "antaranews.com")]):
+        store.add([coded(f"a{i}", (event(f"e{i}", **{**BASE, "day": f"2025-06-0{i + 1}"}, figures=killed(n)),),
+                         text=f"Laporan {outlet} tentang serangan yang sama, ditulis dengan kata lain. " * 3,
+                         source=outlet)])
+    store.add([coded("k", (event("ek", **{**BASE, "day": "2025-06-20", "place": KYIV}, figures=killed(4)),),
+                     text="Serangan lain di tempat yang jauh pada akhir bulan itu juga. " * 3)])
+    rows = store.counts(EventQuery(), by=("dyad", "month"))
+    assert rows == [{"source": "ISR", "target": "PSE", "month": "2025-06", "events": 4, "happenings": 2,
+                     "killed": 35, "injured": 0, "displaced": 0}]
+    assert store.counts(EventQuery(), by=())[0]["happenings"] == 2
+
+
 def test_store_cluster_summary(store):
     killed = lambda n: (Figure("killed", n, group="civilians"),)  # noqa: E731
     store.add([coded("a1", (event("e1", **BASE, figures=killed(20)),), source="kompas.com",

@@ -175,10 +175,11 @@ class Count(Record):
     week: str | None = None
     month: str | None = None
     year: str | None = None
-    events: int
-    killed: int
-    injured: int
-    displaced: int
+    events: int = Field(description="event reports (one per article that tells it)")
+    happenings: int = Field(description="distinct happenings: event clusters, an unclustered event counting one")
+    killed: int = Field(description="killed, summed once per happening (the largest figure any report gives)")
+    injured: int = Field(description="injured, summed once per happening")
+    displaced: int = Field(description="displaced, summed once per happening")
 
 
 class TimelinePoint(Record):

@@ -244,7 +244,7 @@ def stats_command(
     fmt: str = typer.Option("table", "--format", help="table, csv, jsonl or json."),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
 ) -> None:
-    """Count events (and sum killed, injured, displaced) by dyad, type, month...
+    """Count events and the happenings they report (killed, injured, displaced added once per happening) by dyad, type, month...
 
     Example: warta stats --db warta.db --by dyad,month --country IDN
     """

@@ -490,8 +490,9 @@ class Store:
 
     def counts(self, q: EventQuery = EventQuery(), by: Sequence[str] = ("dyad", "type", "month")
                ) -> list[dict]:
-        """Event counts grouped ``by`` (dyad, source, target, type, quad, week, month, year), with
-        the sums of killed, injured and displaced and the number of distinct clusters. Negated and
+        """Event counts grouped ``by`` (dyad, source, target, type, quad, week, month, year): the
+        events, the happenings they report (distinct event clusters; an event in no cluster is
+        one) and the sums of killed, injured and displaced, once per happening. Negated and
         hypothetical events are not counted, nor (by default) events of near-duplicate articles."""
         keys = [col for b in validate_by(by) for col in COUNT_KEYS[b]]
         keys = list(dict.fromkeys(keys))
@@ -510,19 +511,24 @@ class Store:
         where.append(f"e.status NOT IN ({', '.join('?' * len(NOT_COUNTED))})")
         params = source_params + params + list(NOT_COUNTED)
         join = " JOIN articles a ON a.id = e.article_id" if q.text else ""
-        select = ", ".join(f"{col} AS {name}" for col, name in keys)
-        group = ", ".join(col for col, _ in keys)
-        sql = (f"SELECT {select + ', ' if select else ''}COUNT(*), SUM(e.killed), SUM(e.injured), "
-               f"SUM(e.displaced) FROM {source}{join}{_where(where)}"
-               + (f" GROUP BY {group} ORDER BY {group}" if group else ""))
+        select = "".join(f"{col} AS {name}, " for col, name in keys)
+        names = ", ".join(name for _, name in keys)
+        # One row per happening (an event cluster, or an event in none) within each group, so
+        # ten reports of one attack add its dead once: the largest figure any report gives.
+        happening = "COALESCE(e.cluster_id, 'event:' || CAST(e.seq AS TEXT))"
+        inner = (f"SELECT {select}{happening} AS happening, COUNT(*) AS n, MAX(e.killed) AS killed, "
+                 f"MAX(e.injured) AS injured, MAX(e.displaced) AS displaced FROM {source}{join}"
+                 f"{_where(where)} GROUP BY {', '.join([col for col, _ in keys] + [happening])}")
+        sql = (f"SELECT {names + ', ' if names else ''}SUM(t.n), COUNT(*), SUM(t.killed), SUM(t.injured), "
+               f"SUM(t.displaced) FROM ({inner}) t" + (f" GROUP BY {names} ORDER BY {names}" if names else ""))
         with self._lock:
             rows = self.db.all(sql, params)
         out = []
         for r in rows:
             d = {name: r[i] for i, (_, name) in enumerate(keys)}
             n = len(keys)
-            d.update(events=int(r[n]), killed=int(r[n + 1] or 0), injured=int(r[n + 2] or 0),
-                     displaced=int(r[n + 3] or 0))
+            d.update(events=int(r[n] or 0), happenings=int(r[n + 1] or 0), killed=int(r[n + 2] or 0),
+                     injured=int(r[n + 3] or 0), displaced=int(r[n + 4] or 0))
             if d["events"]:
                 out.append(d)
         return out
@@ -596,7 +602,7 @@ class Store:
         return problems
 
 
-COUNT_COLUMNS = ("seq", "article_id", "source_code", "target_code", "event_type", "quad", "status",
+COUNT_COLUMNS = ("seq", "cluster_id", "article_id", "source_code", "target_code", "event_type", "quad", "status",
                  "dup", "day", "week", "month", "year", "place_name", "place_country", "killed",
                  "injured", "displaced")
 CLUSTER_COLUMNS = ("c.id", "c.event_type", "c.source_code", "c.target_code", "c.either_way",
