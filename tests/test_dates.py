@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.extract.dates import event_date, extract_dates
+from warta.extract.dates import date_data, event_date, extract_dates
 from warta.lang import load_language
 from warta.model import Article
 from warta.segment import segment
@@ -229,6 +229,37 @@ def dated_doc(text: str, published: str | None):
       "milisi menembakkan roket."), "menembakkan", "asserted", "2025-12-26", "published"),
     (("Pasukan menyerang pada Selasa (16/12).\n\"Kami siap membalas,\" kata komandan.\nMenurut dia, milisi itu "
       "menembakkan roket."), "menembakkan", "asserted", "2025-12-26", "published"),
+    # a date of a background happening named by a noun ("sejak serangan 20 Desember") dates that
+    # happening, not the event of the clause, which takes its own date first
+    ("Pasukan menyerang desa itu pada Selasa setelah serangan 20 Desember.", "menyerang", "asserted",
+     "2025-12-23", "relative"),
+    ("Pasukan menyerang desa itu pada Selasa setelah serangan 20 Desember.", "serangan", "asserted",
+     "2025-12-20", "relative"),
+    ("Sejak serangan 20 Desember, pasukan menembaki desa itu pada Rabu.", "menembaki", "asserted",
+     "2025-12-24", "relative"),
+    ("Sejak serangan 20 Desember, pasukan menembaki desa itu.", "menembaki", "asserted", "2025-12-20",
+     "relative"),
+    ("Menjelang pertemuan menteri pada Jumat, kedua negara menandatangani perjanjian pada Rabu.",
+     "menandatangani", "asserted", "2025-12-24", "relative"),
+    # an event told as the background of its clause ("naik pada Senin setelah serangan ...") does not
+    # take the clause's date; one of its own phrase it keeps
+    ("Harga minyak naik pada Senin (15/12) setelah serangan terbaru pasukan itu.", "serangan", "asserted",
+     "2025-12-26", "published"),
+    ("Harga minyak naik pada Senin (15/12) setelah serangan terbaru pasukan itu.", "naik", "asserted",
+     "2025-12-15", "relative"),
+    ("Harga minyak naik setelah serangan pasukan itu pada 10 Desember.", "serangan", "asserted",
+     "2025-12-10", "relative"),
+    ("Kunjungan itu balasan atas kunjungan Presiden Laos ke Jakarta, Oktober lalu.", "kunjungan Presiden",
+     "asserted", "2025-10", "relative"),
+    # a retaliation or "at the same time" goes on telling the day told just before
+    ("Pasukan menyerang pada Selasa (16/12).\nMilisi membalas dengan menembakkan roket.", "menembakkan",
+     "asserted", "2025-12-16", "relative"),
+    ("Pasukan menyerang pada Selasa (16/12).\nSebagai balasan, milisi menembakkan roket.", "menembakkan",
+     "asserted", "2025-12-16", "relative"),
+    ("Pasukan menyerang pada Selasa (16/12).\nPada saat yang sama, milisi menembakkan roket.", "menembakkan",
+     "asserted", "2025-12-16", "relative"),
+    ("Pasukan menyerang pada Selasa (16/12).\nPara menteri bekerja sama dengan milisi.", "bekerja",
+     "asserted", "2025-12-26", "published"),
 ])
 def test_dates_event_date(text, trigger, status, value, derived):
     doc = dated_doc(text, "2025-12-26")
@@ -312,11 +343,11 @@ SCAN_ROWS = [
 @pytest.mark.parametrize("text", SCAN_ROWS)
 def test_dates_scan_only_at_openings_equals_every_position(text):
     """Trying each pattern only where it can open finds what trying every position finds."""
-    from warta.extract import dates as layer
-    data = layer.date_data(LANG)
-    every = [layer._Found(kind, f.start, f.end, f.groups) for kind, rx in data.patterns
-             for f in [layer._accept(kind, m, text, data) for m in rx.finditer(text)] if f is not None]
-    found = layer._scan(text, data)
+    from warta.extract.dates import scan as layer
+    data = date_data(LANG)
+    every = [layer.Found(kind, f.start, f.end, f.groups) for kind, rx in data.patterns
+             for f in [layer.accept(kind, m, text, data) for m in rx.finditer(text)] if f is not None]
+    found = layer.scan(text, data)
     taken: list = []
     expected = []
     for f in every:
@@ -327,9 +358,9 @@ def test_dates_scan_only_at_openings_equals_every_position(text):
 
 
 def test_dates_scan_openers_name_every_pattern():
-    from warta.extract import dates as layer
-    data = layer.date_data(LANG)
-    assert tuple(kind for kind, _ in data.patterns) == layer.PATTERN_ORDER
+    from warta.extract.dates import grammar
+    data = date_data(LANG)
+    assert tuple(kind for kind, _ in data.patterns) == grammar.PATTERN_ORDER
 
 
 @pytest.mark.parametrize("text,value", [

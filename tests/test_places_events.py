@@ -9,8 +9,8 @@ from warta.extract.places import extract_places
 from warta.lang import load_language
 from warta.model import Article, Place
 from warta.pipeline import build_document, code_article, prepare_article
-from warta.resolve.places import (gazetteer, in_stated_country, names_visit, resolve_place,
-                                  stated_country, unmarked_foreign, visit_slots)
+from warta.resolve.places import (gazetteer, happening_before, in_stated_country, names_asset, names_visit,
+                                  resolve_place, stated_country, unmarked_foreign, visit_slots)
 
 LANG = load_language("id")
 GAZ = gazetteer(LANG)
@@ -165,3 +165,73 @@ def test_places_events_namesake_in_stated_country():
     assert spain.country == "ESP"
     assert in_stated_country("Valencia", venezuela, None, GAZ) == venezuela
     assert in_stated_country("Valencia", venezuela, "JPN", GAZ) == venezuela   # no namesake there
+
+
+@pytest.mark.parametrize("text,start_word,asset", [
+    ("IRGC menembak jatuh sebuah drone pengintai Amerika Serikat.", "Amerika", True),
+    ("Militer Rumania menembak jatuh drone Rusia.", "Rusia", True),
+    ("Iran menyita kapal tanker Inggris di Teluk.", "Inggris", False),    # ships: either side's waters
+    ("Hizbullah menembakkan roket ke sekelompok kendaraan militer Israel.", "Israel", True),
+    ("Pasukan itu menembaki dua helikopter Rusia.", "Rusia", True),
+    # a craft noun that names part of something else, or stands too far back, is no craft
+    ("Serangan itu menargetkan lokasi peluncuran rudal Iran.", "Iran", False),
+    ("Drone itu menghantam pangkalan militer Amerika Serikat.", "Amerika", False),
+    ("Israel menyerang Iran.", "Iran", False),
+    ("Kapal itu berlayar, lalu tentara menyerang Iran.", "Iran", False),
+])
+def test_places_events_target_is_a_craft(text, start_word, asset):
+    assert names_asset(text, text.index(start_word), GAZ) is asset
+
+
+@pytest.mark.parametrize("text,event_type,country,derived", [
+    # an attack on a state's craft happens where the attacker is, not in the craft's country
+    ("Garda Revolusi Iran menembak jatuh sebuah drone pengintai Amerika Serikat.", "ASSAULT", "IRN", "source"),
+    ("Militer Rumania menembak jatuh drone Rusia.", "ASSAULT", "ROU", "source"),
+    # an attack on a state's land or sites stays in the target's country
+    ("Militer Amerika Serikat menyerang lokasi peluncuran rudal Iran.", "ASSAULT", "IRN", "target"),
+    ("Militer Israel menyerang Iran.", "ASSAULT", "IRN", "target"),
+])
+def test_places_events_attack_place(text, event_type, country, derived):
+    found = [e for e in events(text) if e.event_type == event_type]
+    assert found, [e.event_type for e in events(text)]
+    assert (found[0].place.country, found[0].place.derived) == (country, derived)
+
+
+@pytest.mark.parametrize("text,country", [
+    # a dateline at the newsroom's desk names the desk: a meeting between two foreign states
+    # reported from Jakarta has no place; one with an Indonesian side was held there
+    ("Jakarta, CNN Indonesia -- Presiden Korea Selatan Moon Jae-in bertemu Presiden Amerika Serikat "
+     "Donald Trump.", None),
+    ("Jakarta, CNN Indonesia -- Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Rusia "
+     "Sergey Lavrov.", "IDN"),
+    # a dateline abroad names where the story happened
+    ("SEOUL, KOMPAS.com - Presiden China Xi Jinping bertemu Presiden Amerika Serikat Donald Trump.", "KOR"),
+])
+def test_places_events_dateline_desk(text, country):
+    found = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert found, [e.event_type for e in events(text)]
+    assert (found[0].place.country if found[0].place else None) == country
+
+
+@pytest.mark.parametrize("text,country", [
+    # a place right after a noun naming another happening is that happening's place
+    ("Iran enggan menyerang Israel dalam konteks perang Gaza.", "ISR"),
+    # ... unless it lies in the country of a side of the event, or names the event itself
+    ("Pasukan Israel menewaskan lima warga Palestina dalam perang Gaza.", "PSE"),
+    ("Israel menyerang Iran di Teheran.", "IRN"),
+])
+def test_places_events_place_of_another_happening(text, country):
+    found = [e for e in events(text) if e.event_type == "ASSAULT"]
+    assert found, [e.event_type for e in events(text)]
+    assert found[0].place is not None and found[0].place.country == country
+
+
+@pytest.mark.parametrize("text,start_word,noun", [
+    ("dalam konteks perang Gaza.", "Gaza", "perang"),
+    ("antara lain kerusuhan Los Angeles.", "Los", "kerusuhan"),
+    ("Israel menyerang Gaza.", "Gaza", None),
+    ("perang di Gaza.", "Gaza", None),
+])
+def test_places_events_happening_before(text, start_word, noun):
+    at = happening_before(text, text.index(start_word), GAZ)
+    assert (text[at:at + len(noun)] if at is not None else None) == noun

@@ -118,9 +118,11 @@ def event_place(doc: Document, draft: Draft, lang) -> Place | None:
     "tiba di X", "di sela-sela KTT ... di X") the destination or venue, unless a place marked "di"
     stands nearer the trigger; the city "di kota ini" points back to, or the destination of the
     visit "kunjungan tersebut" points back to; for meetings and agreements the host's country when
-    the sentence says who hosts ("menjamu", "tuan rumah"), else the dateline city; for an act done
-    to a state's forces, people or land (an attack, an arrest, a seizure) the target's country, at
-    country precision and marked ``derived: "target"``; else no place."""
+    the sentence says who hosts ("menjamu", "tuan rumah"), else the dateline city (one at the
+    newsroom's desk only for a meeting with a side of that country: ``_dateline_fits``); for an act
+    done to a state's forces, people or land (an attack, an arrest, a seizure) the target's country, at
+    country precision and marked ``derived: "target"``, but for an attack on its craft ("drone AS")
+    the attacker's (``_attacker_place``); else no place."""
     gaz = places_layer.gazetteer(lang)
     target = draft.roles.target
     target_country = target.country if draft.event_type in TARGET_PLACE_TYPES and target is not None \
@@ -141,12 +143,33 @@ def event_place(doc: Document, draft: Draft, lang) -> Place | None:
         return replace(places_layer.country_place(source.country, gaz), derived="host")
     if draft.event_type in DATELINE_TYPES and draft.status == "asserted":
         place = places_layer.dateline_place(doc.article, lang)
-        if place is not None:
+        if place is not None and _dateline_fits(place, draft, gaz):
             return replace(place, derived="dateline")
+    if target_country and draft.roles.target_span is not None and \
+            places_layer.names_asset(doc.text, draft.roles.target_span.start, gaz):
+        return _attacker_place(draft, gaz)
     if target_country:
-        return replace(places_layer.country_place(target_country, places_layer.gazetteer(lang)),
-                       derived="target")
+        return replace(places_layer.country_place(target_country, gaz), derived="target")
     return None
+
+
+def _dateline_fits(place: Place, draft: Draft, gaz) -> bool:
+    """A dateline abroad is where the story happened; one at the newsroom's desk ("Jakarta, CNN
+    Indonesia --") only when a side of the meeting is of that country (not for talks between two
+    foreign states reported from the desk)."""
+    if not places_layer.dateline_is_desk(place, gaz):
+        return True
+    return any(a is not None and a.country == place.country for a in (draft.roles.source, draft.roles.target))
+
+
+def _attacker_place(draft: Draft, gaz) -> Place | None:
+    """The place of an attack on a state's craft ("menembak jatuh drone AS"): the attacker's
+    country (its air defence, its land), at country precision and marked ``derived: "source"``;
+    none when the attacker has no country or is of the craft's own."""
+    source, target = draft.roles.source, draft.roles.target
+    if source is None or not source.country or source.country == target.country:
+        return None
+    return replace(places_layer.country_place(source.country, gaz), derived="source")
 
 
 def _sentence_place(doc: Document, draft: Draft, lang) -> Place | None:
@@ -155,7 +178,8 @@ def _sentence_place(doc: Document, draft: Draft, lang) -> Place | None:
     gaz = places_layer.gazetteer(lang)
     named = _named_countries(doc, lang)
     in_body = [m for m in doc.in_sentence("places", draft.sentence_index) if m.span.start >= draft.body_start]
-    own = [m for m in in_body if not _names_actor(doc, m, lang) and not _unmarked(doc, m, named, gaz)]
+    own = [m for m in in_body if not _names_actor(doc, m, lang) and not _unmarked(doc, m, named, gaz)
+           and not _of_other_happening(doc, m, draft, gaz)]
     anchor = draft.trigger.start
     nearest = min(own, key=lambda m: _distance(m.span.start, m.span.end, anchor)) if own else None
     if draft.event_type in VISIT_TYPES:
@@ -171,6 +195,17 @@ VISIT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VISIT_REACH = 5       # sentences back in which "kunjungan tersebut" finds the visit it means
 VENUE_CHARS = 60      # how far after a slot the city of a named building may stand
 ALIAS_WORDS = 4       # longest reviewed name looked up at a destination slot ("Gedung Putih")
+
+
+def _of_other_happening(doc: Document, m: PlaceMention, draft: Draft, gaz) -> bool:
+    """A place name right after a noun naming another happening ("dalam konteks perang Gaza",
+    "kerusuhan Los Angeles"): that happening's place, unless the noun is the event's trigger or
+    the place lies in the country of a side of the event ("tewas dalam perang Gaza")."""
+    noun = places_layer.happening_before(doc.text, m.span.start, gaz)
+    if noun is None or draft.trigger.start <= noun < draft.trigger.end:
+        return False
+    sides = {a.country for a in (draft.roles.source, draft.roles.target) if a is not None and a.country}
+    return m.place.country not in sides
 
 
 def _distance(start: int, end: int, anchor: int) -> int:

@@ -50,6 +50,10 @@ class Gazetteer:
     visit_cues: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
     # "kunjungan" -> ({"ke"}, 8): the destination follows "ke" within 8 words of the cue
     visit_anaphora: frozenset[str] = frozenset()   # "kunjungan tersebut": the visit told before
+    target_assets: dict[str, str] = field(default_factory=dict)
+    # "drone" -> "asset", "sebuah" -> "lead": a craft attacked is where its attacker is
+    desk_countries: frozenset[str] = frozenset()   # where the newsrooms file from: a dateline there names the desk
+    happening_nouns: frozenset[str] = frozenset()  # "perang Gaza": the place of that happening
 
 
 NAMESAKE_MIN = 100_000   # a namesake this large wins over a far smaller one in a preferred country
@@ -122,7 +126,9 @@ def _build(lang: Language) -> Gazetteer:
                      {r["phrase"].lower(): r["wants"] for r in lang.table("place_anaphora.tsv")}
                      if lang.has("place_anaphora.tsv") else {},
                      _words(lang, "place_host_cues.txt"), _visit_cues(lang),
-                     _words(lang, "place_visit_anaphora.txt"))
+                     _words(lang, "place_visit_anaphora.txt"), _target_assets(lang),
+                     frozenset(w.upper() for w in _words(lang, "event_desk_country.txt")),
+                     _words(lang, "place_happening_nouns.txt"))
 
 
 def _visit_cues(lang: Language) -> dict[str, tuple[frozenset[str], int]]:
@@ -130,6 +136,12 @@ def _visit_cues(lang: Language) -> dict[str, tuple[frozenset[str], int]]:
         return {}
     return {r["cue"].lower(): (frozenset(w for w in r["locative"].lower().split("|") if w), int(r["reach"] or 0))
             for r in lang.table("place_visit_cues.tsv")}
+
+
+def _target_assets(lang: Language) -> dict[str, str]:
+    if not lang.has("place_target_assets.tsv"):
+        return {}
+    return {r["word"].lower(): r["kind"] for r in lang.table("place_target_assets.tsv")}
 
 
 def gazetteer(lang: Language) -> Gazetteer:
@@ -213,6 +225,22 @@ def dateline_place(article: Article, lang: Language) -> Place | None:
     return replace(place, derived="dateline")
 
 
+def happening_before(text: str, start: int, gaz: Gazetteer) -> int | None:
+    """Where the noun naming a happening right before a place name starts ("perang Gaza",
+    "kerusuhan Los Angeles"), if one stands there."""
+    before = text[max(0, start - 30):start]
+    words = before.split()
+    if not words or not before[-1:].isspace() or words[-1].lower() not in gaz.happening_nouns:
+        return None
+    return start - len(before) + before.rstrip().rfind(words[-1])
+
+
+def dateline_is_desk(place: Place, gaz: Gazetteer) -> bool:
+    """Whether a dateline lies in a country the language's newsrooms file from ("Jakarta, CNN
+    Indonesia --"): it names the desk, not where a foreign story happened."""
+    return bool(place.country) and place.country in gaz.desk_countries
+
+
 def _has_phrase(low: str, phrase: str) -> bool:
     """Whether ``phrase`` stands in ``low`` as whole words."""
     at = low.find(phrase)
@@ -234,6 +262,29 @@ def names_host(sentence: str, gaz: Gazetteer) -> bool:
     """Whether a sentence says its actor hosts the meeting ("menjamu", "sebagai tuan rumah")."""
     low = " ".join(sentence.lower().split())
     return any(_has_phrase(low, cue) for cue in gaz.host_cues)
+
+
+ASSET_REACH = 3      # words before an attack's target among which a craft noun names a craft ("drone pengintai AS")
+
+
+def names_asset(text: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether the target named at ``start`` is a state's craft or weapon ("menembak jatuh drone
+    pengintai AS", "menghantam kendaraan militer Israel"): a craft noun among the few words right
+    before it (no punctuation between) that heads its phrase: it follows a verb, a count or a
+    preposition ("menembak drone", "ke sebuah drone"), not another noun ("lokasi peluncuran rudal
+    Iran")."""
+    before = text[max(0, start - 60):start]
+    cut = max(before.rfind(c) for c in ",.;:!?()\"“”")
+    words = [w.lower() for w in before[cut + 1:].split()]
+    for i in range(max(0, len(words) - ASSET_REACH), len(words)):
+        if gaz.target_assets.get(words[i]) != "asset":
+            continue
+        lead = words[i - 1] if i else ""
+        if not lead or lead.isdigit() or gaz.target_assets.get(lead) == "lead" or \
+                any(lead.startswith(p) and len(lead) > len(p) + 3 for p, kind in gaz.target_assets.items()
+                    if kind == "verb"):
+            return True
+    return False
 
 
 LOCATIVE_REACH = 3   # words before a name within which a locative word makes it a location ("di utara London")
