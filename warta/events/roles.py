@@ -5,14 +5,16 @@ is one slot holding every referent). Roles come from word order and the word bef
 the slot before an active verb is its source and the one after it (or after "terhadap", "kepada",
 "dengan"…) its target; a passive verb ("diserang oleh") flips them; an event noun takes a following
 genitive actor as source ("serangan Israel"); "antara X dan Y", coordinated subjects and plural
-mentions give both sides of a two-sided event.
+mentions give both sides of a two-sided event. A possessed event noun belongs to its clause's
+subject, a speaker included ("X mengatakan serangan udaranya terhadap Y"), and a meeting in a
+clause with no subject of its own to the person the sentence is about ("X … usai bertemu Y").
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from warta.events.lexicon import EventLexicon, voice_of
+from warta.events.lexicon import EventLexicon, strip_clitic, voice_of
 from warta.events.triggers import TriggerMatch
 from warta.model import Actor, ActorMention, PlaceMention, Sentence, Span
 
@@ -365,8 +367,14 @@ def _source(view, trig, before, after, lexicon) -> int | None:
         agent = _noun_agent(view, trig, after, lexicon)
         if agent is not None:
             return agent
+        owner = _owner(view, trig, lexicon)
+        if owner is not None:
+            return owner
         if not before and trig.entry.weight >= WEAK_NOUN:
-            return _fronted_subject(view, trig, after, lexicon)   # "Dalam pertemuan dengan X, Y …"
+            fronted = _fronted_subject(view, trig, after, lexicon)   # "Dalam pertemuan dengan X, Y …"
+            if fronted is None and any(slots[i].prep == "partner" for i in after):
+                return _subordinate_subject(view, trig, lexicon)   # "X mengatakan … seusai pertemuan dengan Y"
+            return fronted
         if not before or trig.entry.weight < WEAK_NOUN:
             return None        # a weak noun ("perang", "kekerasan") names its doer right after it or not at all
         near = slots[before[0]].last + 4 >= trig.first
@@ -379,12 +387,83 @@ def _source(view, trig, before, after, lexicon) -> int | None:
         subject = _sentence_subject(view, trig)       # "…, dan menghancurkan Seoul": the same subject
         if subject is not None:
             return subject
+    if before and trig.voice == "active" and _object_before_coordinator(view, trig, before[0], lexicon):
+        return _clause_subject(view, trig, before[1:])     # "X memberitahu Y dan meminta …": X asks
     if before and trig.first - slots[before[0]].last <= reach:
         return _resolved_first(view, before, RESOLVED_LOOKAHEAD)
     if trig.first > 0 and view.words[trig.first - 1] in lexicon.coordinators:
         return _sentence_subject(view, trig)          # "…, dan mendesak junta Myanmar": same subject
     if not before:
-        return _fronted_subject(view, trig, after, lexicon)
+        fronted = _fronted_subject(view, trig, after, lexicon)
+        return fronted if fronted is not None else _subordinate_subject(view, trig, lexicon)
+    return None
+
+
+def _object_before_coordinator(view: SentenceView, trig: TriggerMatch, nearest: int, lexicon: EventLexicon) -> bool:
+    """A one-sided verb right after "dan"/"serta" whose nearest actor stands right before that
+    word: the verb coordinates with the one before it, and that actor is the first verb's object,
+    not the second verb's subject ("AS menyerang Iran dan mengancam Irak": AS threatens). A joint
+    act is both sides' ("X bertemu Y dan mencapai kesepakatan")."""
+    if trig.first < 2 or trig.entry.symmetric or trig.entry.event_type in JOINT_PARTNER_TYPES:
+        return False       # "X bertemu Y dan mencapai kesepakatan": X and Y agreed
+    joiner = view.words[trig.first - 1]
+    return joiner.isalpha() and joiner in lexicon.coordinators and view.slots[nearest].last == trig.first - 2
+
+
+def _clause_subject(view: SentenceView, trig: TriggerMatch, candidates: list[int]) -> int | None:
+    """The subject of the clause the trigger continues: the farthest resolved candidate with no
+    comma between it and the trigger ("Setelah Iran menyerang, AS membalas Irak dan mengancam
+    Suriah": AS), a speaker only when no other is left ("Iran mengatakan AS menyerang Irak dan
+    mengancam Suriah": AS)."""
+    inside = [i for i in candidates if "," not in view.words[view.slots[i].last + 1:trig.first]
+              and view.slots[i].resolved]
+    own = [i for i in inside if i not in view.speakers]
+    return (own or inside)[-1] if inside else None
+
+
+PERSON_KINDS = frozenset({"person", "pronoun", "office"})
+
+
+def _subordinate_subject(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> int | None:
+    """A meeting or visit in a clause with no subject of its own inside the sentence ("… usai
+    bertemu Putin", "… seusai pertemuan dengan Putin", "ketika melawat ke India") was made by the
+    person the sentence is about: its first resolved actor, when that is a person. (Measured on
+    the corpus: with any event type, or a country as the sentence's subject, the clause's doer was
+    often someone else: "Indonesia menjadi negara terakhir pilihan Bieber, setelah mengunjungi
+    …".)"""
+    if trig.entry.event_type not in JOINT_PARTNER_TYPES or trig.first < 2 or \
+            view.words[trig.first - 1] not in lexicon.fronted:
+        return None
+    subject = _sentence_subject(view, trig)
+    return subject if subject is not None and view.slots[subject].kind in PERSON_KINDS else None
+
+
+OWNER_REACH = SOURCE_WINDOW    # "X mengatakan pada Sabtu bahwa serangan udaranya …": words to the owner
+
+
+def _possessed(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """An event noun carrying a clitic ("serangan udaranya", "kritik paling kerasnya"): on a noun
+    it is the possessive, whose owner is the clause's subject."""
+    word = view.words[trig.last]
+    return strip_clitic(lexicon, word) != word
+
+
+def _owner(view: SentenceView, trig: TriggerMatch, lexicon: EventLexicon) -> int | None:
+    """The owner of a possessed event noun with no actor after it: the nearest resolved subject
+    before it in its clause, a speaker included ("Militer Israel mengatakan bahwa serangan
+    udaranya terhadap Iran …": Israel's attack), with no preposition before the subject."""
+    if not _possessed(view, trig, lexicon):
+        return None
+    for i in range(len(view.slots) - 1, -1, -1):
+        s = view.slots[i]
+        if s.last >= trig.first:
+            continue
+        if trig.first - s.last > OWNER_REACH or _barrier_between(view, s.last + 1, trig.first, lexicon) or \
+                any(w in (".", ";", ":") for w in view.words[s.last + 1:trig.first]):
+            return None
+        if not _usable(view, i) or s.prep is not None or s.kind == "place" or _in_relative_clause(view, s, lexicon):
+            continue
+        return i if s.resolved else None
     return None
 
 

@@ -54,11 +54,31 @@ def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: Event
                 side = "media" if media else "after"
                 out.append(_speaker(sentence, i, side, lo, hi - 1))
         if w in lexicon.attribution_before:
-            near = [r for r in slot_ranges if r[1] < i and i - r[1] <= 2]
+            near = _before_apposition(words, i, slot_ranges, lexicon) or \
+                [r for r in slot_ranges if r[1] < i and i - r[1] <= 2]
             if near:
                 lo, hi = near[-1]
                 out.append(_speaker(sentence, i, "before", lo, hi))
     return out
+
+
+APPOSITION_MAX = 12     # words of a relative clause set off by commas between speaker and verb
+
+
+def _before_apposition(words: tuple[str, ...], cue: int, slot_ranges: list[tuple[int, int]],
+                       lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """The speaker of "X, yang …, mengatakan": the actor right before a relative clause set off
+    by commas that closes just before the verb of saying."""
+    if cue < 2 or words[cue - 1] != ",":
+        return []
+    for j in range(cue - 2, max(0, cue - 3 - APPOSITION_MAX), -1):
+        if words[j] in _CLAUSE_END or words[j] in ('"', "“", "”"):
+            return []
+        if words[j] == "," and j + 1 < cue - 1 and words[j + 1] in lexicon.relative:
+            return [r for r in slot_ranges if r[1] == j - 1]
+        if words[j] == ",":
+            return []
+    return []
 
 
 def _speaker(sentence: Sentence, cue: int, side: str, first: int, last: int) -> Attribution:
