@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.extract.dates import date_data, event_date, extract_dates
+from warta.extract.dates import date_data, event_date, extract_dates, period_end
 from warta.lang import load_language
 from warta.model import Article
 from warta.segment import segment
@@ -375,3 +375,15 @@ def test_dates_clash_told_twice_keeps_the_day(text, value):
     events = [e for e in code_article(Article(id="t", text=text, published="2025-07-26", language="id")).events
               if e.event_type == "ASSAULT"]
     assert len(events) == 1 and events[0].date.value == value
+
+
+@pytest.mark.parametrize("value, last", [
+    ("2025", dt.date(2025, 12, 31)),
+    ("2024-02", dt.date(2024, 2, 29)),
+    ("2025-12", dt.date(2025, 12, 31)),
+    ("2025-06-13", dt.date(2025, 6, 13)),
+    ("2025-13", None),
+    ("kemarin", None),
+])
+def test_dates_period_end(value, last):
+    assert period_end(value) == last

@@ -130,22 +130,8 @@ def _background(when: When | None, published: str | None) -> bool:
         pub = date.fromisoformat(published[:10])
     except ValueError:
         return False
-    last = _period_end(when.end or when.value)
+    last = dates_layer.period_end(when.end or when.value)
     return last is not None and last < pub - timedelta(days=RECENT_DAYS)
-
-
-def _period_end(value: str) -> date | None:
-    """The last day of a YYYY, YYYY-MM or YYYY-MM-DD period."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def arrests_suspects(trig: TriggerMatch, mode: str | None, status: str, roles: Roles,

@@ -22,6 +22,22 @@ def parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
+def period_end(value: str) -> dt.date | None:
+    """The last day of a YYYY, YYYY-MM or YYYY-MM-DD period (None when it is not one)."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            if not 1 <= m <= 12:
+                return None
+            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def day_when(d: dt.date, derived: str) -> When:
     return When(d.isoformat(), "day", derived)
 
