@@ -29,7 +29,7 @@ A total broken down after a comma into parts that name a country or a group of t
 orang tewas, dua dari Swedia, satu orang berkebangsaan Inggris dan satu orang Belgia"; "..., dua
 di antaranya warga Swedia"; "..., termasuk tiga warga Australia") gives its kind to the parts; a
 total and its parts are separate figures. An approximate plural ("puluhan warga sipil tewas",
-"ribuan orang mengungsi") names no number and is not a figure.
+"ribuan orang mengungsi") gives a range (20-99, 2,000-9,999).
 All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
 from __future__ import annotations
@@ -318,16 +318,10 @@ def _sentence_figures(doc: Document, sentence: Sentence, nums: list, actors: lis
     figures = []
     for c in cands:
         kind = c.kind or c.implied_kind
-        if not kind or _vague(c.amount):
+        if not kind:
             continue
         figures.append(_figure(doc, sentence, c, kind, cands, actors, sides, data, previous))
     return figures
-
-
-def _vague(amount: Amount) -> bool:
-    """An approximate plural ("puluhan warga", "ribuan orang") writes no number: it still lends its
-    kind to the counts coordinated with it, but it is not a figure of its own."""
-    return amount.approximate and amount.best is None
 
 
 def _candidates(text: str, sentence: Sentence, nums: list, sides: list[tuple[Span, str | None]],
