@@ -77,12 +77,19 @@ def summary(figures):
     ("Kira-kira 40 orang tewas.", [("killed", None, 40, None, "people")]),
     ("Lebih kurang 60 orang hilang.", [("missing", None, 60, None, "people")]),
     ("Sebanyak 100 orang lebih tewas.", [("killed", 100, None, None, "people")]),
-    # approximate plurals
+    # approximate plurals give a range, and lend their kind to a coordination
     ("Puluhan warga sipil tewas dalam serangan.", [("killed", 20, None, 99, "civilians")]),
     ("Ratusan orang terluka.", [("injured", 200, None, 999, "people")]),
     ("Ribuan orang mengungsi.", [("displaced", 2000, None, 9999, "people")]),
     ("Belasan polisi terluka.", [("injured", 11, None, 19, "police")]),
     ("Puluhan ribu warga mengungsi.", [("displaced", 20000, None, 99999, "civilians")]),
+    ("Tiga warga sipil dan puluhan tentara tewas.",
+     [("killed", None, 3, None, "civilians"), ("killed", 20, None, 99, "soldiers")]),
+    ("Puluhan tentara dan tiga warga sipil tewas.",
+     [("killed", 20, None, 99, "soldiers"), ("killed", None, 3, None, "civilians")]),
+    ("Sedikitnya 20 orang tewas dan puluhan lainnya luka-luka.",
+     [("killed", 20, None, None, "people"), ("injured", 20, None, 99, "people")]),
+    ("Sekitar 1.500-an warga dievakuasi.", [("displaced", None, 1500, None, "civilians")]),
     # ranges
     ("Antara 30-40 orang tewas.", [("killed", 30, None, 40, "people")]),
     ("Sebanyak 30 hingga 40 orang ditangkap.", [("arrested", 30, None, 40, "people")]),
@@ -166,7 +173,7 @@ def summary(figures):
      [("displaced", None, 300, None, "civilians")]),
     ("Lebih dari 146.000 warga meninggalkan Rakhine sejak bulan lalu.", [("displaced", 146000, None, None, "civilians")]),
     ("Sekitar 430 ribu warga telah meninggalkan negara bagian Rakhine.", [("displaced", None, 430000, None, "civilians")]),
-    ("Ratusan warga memilih mengungsi ke rumah kerabat.", [("displaced", 200, None, 999, "civilians")]),
+    ("Dua ratus warga memilih mengungsi ke rumah kerabat.", [("displaced", None, 200, None, "civilians")]),
     # a total named by its group, in a clause before the count's own subjectless clause
     ("Dengan demikian, jumlah tentaranya yang tewas dalam perang itu, kini menjadi 24 orang.",
      [("killed", None, 24, None, "people")]),
@@ -196,6 +203,28 @@ def summary(figures):
     # "the others" named by a group noun after them
     ("Enam orang tewas dan empat lainnya merupakan anak-anak yang terluka.",
      [("killed", None, 6, None, "people"), ("injured", None, 4, None, "children")]),
+    # "diantaranya" written as one word
+    ("Setidaknya 1000 orang terluka, tujuh diantaranya luka parah.",
+     [("injured", 1000, None, None, "people"), ("injured", None, 7, None, "people")]),
+    ("Tiga orang tewas, dua diantaranya polisi.",
+     [("killed", None, 3, None, "people"), ("killed", None, 2, None, "police")]),
+    # an aside between commas that names who is among the counted without counting them
+    ("Setidaknya 16 warga sipil, termasuk perempuan dan anak-anak, tewas dalam serangan itu.",
+     [("killed", 16, None, None, "civilians")]),
+    ("Sebanyak 40 orang, sebagian besar perempuan, mengungsi ke masjid.",
+     [("displaced", None, 40, None, "people")]),
+    ("Sebanyak 40 orang, termasuk dua anak, tewas.",
+     [("killed", None, 40, None, "people"), ("killed", None, 2, None, "children")]),
+    # Rohingya counted alone are refugees; a kind word still wins
+    ("Sekitar 125 ribu Rohingya terdampar di perbatasan.", [("displaced", None, 125000, None, "refugees")]),
+    ("Bangladesh kini menampung 400 ribu imigran Rohingya di kamp.", [("displaced", None, 400000, None, "refugees")]),
+    ("Nasib sekitar 40 ribu orang Rohingya di India semakin rentan.", [("displaced", None, 40000, None, "refugees")]),
+    ("Tentara menembak mati 30 Rohingya di desa itu.", [("killed", None, 30, None, "refugees")]),
+    # more nouns for people
+    ("Seorang petugas kepolisian juga terluka dalam baku tembak.", [("injured", None, 1, None, "police")]),
+    ("Dua pria bersenjata lagi tewas dalam bentrokan.", [("killed", None, 2, None, "militants")]),
+    ("Bom bunuh diri itu menewaskan 80 jemaat.", [("killed", None, 80, None, "others")]),
+    ("Lima orang martir dan beberapa orang yang terluka dibawa ke rumah sakit.", [("killed", None, 5, None, "people")]),
 ])
 def test_figures_forms(text, expected):
     assert summary(figures_of(text)) == expected
@@ -234,6 +263,9 @@ def test_figures_forms(text, expected):
     "Tiga orang saksi melihat korban tewas di jalan.",
     "Ia bercerita tentang seorang atlet maraton yang meninggal karena kelelahan.",
     "Dua kapal asing ditangkap di perairan Natuna.",
+    # an aside that holds no comma-free words is no aside; an aside must open with its word
+    "Sebanyak 40 orang, sementara itu, polisi tewas.",
+    "Sekitar 300 orang, kebanyakan di antaranya warga. Mereka tewas.",
     "Ia mengatakan salah satu karyawan ijazahnya ditahan perusahaan.",
     "Polisi memeriksa lima orang saksi korban tewas kemarin.",
     # "satu demi satu" is not a count; a clause ends at a negation
@@ -285,6 +317,14 @@ def test_figures_not_figures(text):
     ("Di Gaza, militer Israel mengatakan serangan menewaskan 20 orang.",
      {"militer Israel": "ISR", "Gaza": "PSE"}, ["ISR"]),
     ("Militer Israel mengatakan seorang tentaranya tewas.", {"Militer Israel": "ISR"}, ["ISR"]),
+    # a possessed noun or total with no speaker of its own: the "-nya" points back to the speaker before
+    (("Militer Israel mengatakan seorang tentaranya tewas. Dengan demikian, jumlah tentaranya yang tewas "
+      "dalam perang itu, kini menjadi 24 orang."), {"Militer Israel": "ISR"}, ["ISR", "ISR"]),
+    ("Militer Israel mengatakan serangan berlanjut. Dua tentaranya tewas.", {"Militer Israel": "ISR"}, ["ISR"]),
+    ("Serangan berlanjut. Dua tentaranya tewas.", {}, [None]),
+    ("Militer Israel mengatakan serangan berlanjut. Dua tentara tewas.", {"Militer Israel": "ISR"}, [None]),
+    ("Militer Israel mengatakan serangan berlanjut. Jumlah korban tewas kini menjadi 24 orang.",
+     {"Militer Israel": "ISR"}, [None]),
     # origin phrases on the counted people
     ("Seorang jurnalis asal Jepang tewas tertembak.", {"Jepang": "JPN"}, ["JPN"]),
     ("Sebanyak 12 warga asal Myanmar ditangkap di perairan Aceh.", {"Myanmar": "MMR"}, ["MMR"]),
@@ -464,7 +504,7 @@ def test_figures_breakdown_of_a_total(text, actors, expected):
 FIGURE_WORD_KEYS = ("classifier", "range", "link", "not_count_before", "side_link", "after_bare",
                     "claim_after_comma", "claim_openers", "others", "year_before", "claim_stop", "relative",
                     "reach", "possessive", "modifier_stop", "verb_prefix", "total_head", "clause_stop",
-                    "target_link", "copula", "name_kind_groups", "claim_continued", "part_lead", "part_end")
+                    "target_link", "copula", "name_kind_groups", "claim_continued", "part_lead", "part_end", "aside_lead")
 
 
 @pytest.mark.parametrize("name,column,allowed", [

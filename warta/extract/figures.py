@@ -28,7 +28,8 @@ people: a repetition takes the side, and a plain one the bound, that the article
 A total broken down after a comma into parts that name a country or a group of their own ("Empat
 orang tewas, dua dari Swedia, satu orang berkebangsaan Inggris dan satu orang Belgia"; "..., dua
 di antaranya warga Swedia"; "..., termasuk tiga warga Australia") gives its kind to the parts; a
-total and its parts are separate figures.
+total and its parts are separate figures. An approximate plural ("puluhan warga sipil tewas",
+"ribuan orang mengungsi") gives a range (20-99, 2,000-9,999).
 All words are language data (``figure_*.tsv``/``.txt``, ``number_*.tsv``).
 """
 from __future__ import annotations
@@ -110,6 +111,7 @@ class FigureData:
     part_first_re: re.Pattern
     part_next_re: re.Pattern
     part_end_re: re.Pattern
+    aside_re: re.Pattern
 
 
 def figure_data(lang: Language) -> FigureData:
@@ -196,7 +198,7 @@ def _build(lang: Language) -> FigureData:
         reach=frozenset(w.lower() for w in words["reach"]),
         totals=totals,
         total_re=re.compile(rf"(?<![\w-])(?P<total>{_alt(totals)})(?![\w-])", re.IGNORECASE),
-        total_group_re=re.compile(rf"(?<![\w-])(?i:{_alt(words['total_head'])})\s+(?:{people_nouns})(?:{possessive})?"
+        total_group_re=re.compile(rf"(?<![\w-])(?i:{_alt(words['total_head'])})\s+(?:{people_nouns})(?P<own>{possessive})?"
                                   rf"\s+(?:{_alt(words['relative'])})(?:\s+(?:{gap_words}))*\s+"
                                   rf"(?P<kind>{_alt(after)})(?![\w-])"),
         side_gap_max=max(len(w) for w in words["side_link"]) + 2,
@@ -205,6 +207,7 @@ def _build(lang: Language) -> FigureData:
         part_first_re=re.compile(rf"(?P<rest>[^,;:.!?\"“”\d]*),\s*(?:(?:{_alt(words['part_lead'])})\s+)?"),
         part_next_re=re.compile(rf"\s*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+)?"),
         part_end_re=re.compile(rf"\s*(?:[,.;:)!?\"”]|$|(?:{_alt(words['part_end'])})(?![\w-]))"),
+        aside_re=re.compile(rf"\s*,\s*(?:{_alt(words['aside_lead'])})\s+[^,;:.!?\"“”()\d]{{1,80}},"),
         year_before_re=re.compile(rf"(?:^|\s)(?:{_alt(words['year_before'])})\s+$", re.IGNORECASE),
     )
 
@@ -228,6 +231,7 @@ class _Candidate:
     cue_at: int = -1         # where the kind word after the group starts
     named: bool = True       # a noun says who is counted ("seorang" alone and bare counts have none)
     part_only: bool = False  # a bare count with an origin ("dua dari Swedia"): only a part of a total
+    possessed: bool = False  # the noun or the total's head has a possessive ("tentaranya"): its side is named before
 
 
 def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
@@ -345,7 +349,8 @@ def _candidates(text: str, sentence: Sentence, nums: list, sides: list[tuple[Spa
         end = m.end()
         country_side, end = _side(text, end, sides, data)
         out.append(_Candidate(m.start(), m.start(), end, Amount(best=1), None, group, implied,
-                              country or country_side or None, named=m.group("noun") is not None))
+                              country or country_side or None, named=m.group("noun") is not None,
+                              possessed=m.group("noun") is not None and m.end() > m.end("noun")))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -390,7 +395,7 @@ def _noun_phrase(text: str, sentence: Sentence, start: int, end: int, amount: Am
         bound = data.qualifiers.get(after.group("q").lower())
         np_end = after.end()
     return _Candidate(q_start, start, np_end, amount, bound, group, implied, country or side or None,
-                      others=noun in data.others)
+                      others=noun in data.others, possessed=m.end() > m.end("noun"))
 
 
 def _bare_part(text: str, q_start: int, start: int, end: int, amount: Amount, bound: str | None,
@@ -454,7 +459,10 @@ def _side(text: str, end: int, sides: list[tuple[Span, str | None]],
 def _own_kind(text: str, sentence: Sentence, c: _Candidate, data: FigureData) -> None:
     if c.part_only:
         return
-    before = _kind_before(text, sentence, c.start, data) or _kind_of_total(text, sentence, c.num_start, data)
+    before = _kind_before(text, sentence, c.start, data)
+    total = None if before else _kind_of_total(text, sentence, c.num_start, data)
+    if total:
+        before, c.possessed = total[0], c.possessed or total[1]
     if before:
         c.kind, c.via = before, "before"
         return
@@ -483,6 +491,10 @@ def _kind_after(text: str, sentence: Sentence, pos: int, data: FigureData,
         found = _kind_word_at(text, sentence, pos, data, by_name)
         if found:
             return found
+        aside = data.aside_re.match(text, pos, sentence.end)
+        if aside:
+            pos = aside.end()   # "16 warga sipil, termasuk perempuan dan anak-anak, tewas": an aside without counts
+            continue
         gap = data.gap_after_re.match(text, pos, sentence.end)
         if gap and gap.end() > pos:
             relative_words = relative_words or (MAX_RELATIVE_WORDS if gap.group().strip() in data.relative else 0)
@@ -549,11 +561,12 @@ def _kind_before(text: str, sentence: Sentence, start: int, data: FigureData) ->
     return None
 
 
-def _kind_of_total(text: str, sentence: Sentence, start: int, data: FigureData) -> str | None:
+def _kind_of_total(text: str, sentence: Sentence, start: int, data: FigureData) -> tuple[str, bool] | None:
     """"Jumlah korban tewas di Iran terus bertambah dan kini mencapai 224 orang": a count right
     after a word for reaching a total (qualifiers may stand between), in a clause that names the
     total's kind, or in a clause of its own with no subject after the one that names it ("jumlah
-    tentaranya yang tewas dalam perang itu, kini menjadi 24 orang")."""
+    tentaranya yang tewas dalam perang itu, kini menjadi 24 orang"). The kind, and whether the
+    total's head is possessed ("tentaranya")."""
     lead = [w.lower() for w in LEAD_WORD_RE.findall(text, max(sentence.start, start - 60), start)]
     while lead and lead[-1] not in data.reach and (
             lead[-1] in data.qualifiers or " ".join(lead[-2:]) in data.qualifiers):
@@ -577,7 +590,7 @@ def _kind_of_total(text: str, sentence: Sentence, start: int, data: FigureData) 
     prefix = text[clause_start:at].strip()
     if prefix and not data.opener_re.fullmatch(prefix + " "):
         return None         # the total must open its clause: it is what the clause counts
-    return kind
+    return kind, found[3]
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -588,14 +601,15 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return out
 
 
-def _last_total(text: str, lo: int, hi: int, data: FigureData) -> tuple[str, int, int] | None:
-    """The last name of a total in ``text[lo:hi]``: its kind, end and start."""
+def _last_total(text: str, lo: int, hi: int, data: FigureData) -> tuple[str, int, int, bool] | None:
+    """The last name of a total in ``text[lo:hi]``: its kind, end, start, and whether its head is
+    possessed."""
     found = None
     for m in data.total_re.finditer(text, lo, hi):
-        found = (data.totals[m.group("total").lower()], m.end(), m.start())
+        found = (data.totals[m.group("total").lower()], m.end(), m.start(), False)
     for m in data.total_group_re.finditer(text, lo, hi):
         if found is None or m.start() > found[2]:
-            found = (data.kind_of[m.group("kind")], m.end(), m.start())
+            found = (data.kind_of[m.group("kind")], m.end(), m.start(), m.group("own") is not None)
     return found
 
 
@@ -713,6 +727,11 @@ def _figure(doc: Document, sentence: Sentence, c: _Candidate, kind: str, cands: 
         country = _target_side(text, sentence, c.start, sides, data)
     if country is None and c.group not in GROUPS_WITHOUT_CLAIMANT_SIDE and claimant_country:
         country = claimant_country
+    if country is None and c.possessed and claimant is None and previous is not None:
+        # "Dengan demikian, jumlah tentaranya yang tewas ... kini menjadi 24 orang": with no speaker
+        # of its own, the "-nya" points back to the side that spoke in the sentence before
+        prev_sentence, prev_actors = previous
+        country = _claimant(text, prev_sentence, prev_sentence.end, prev_sentence.end, prev_actors, data)[1]
     status = "claimed" if _hedged(text, sentence, c, cands, data) else None
     return Figure(kind=kind, low=low, best=best, high=high, group=c.group, country=country,
                   claimed_by=claimant, text=text[c.start:c.end], start=c.start, end=c.end,
