@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.clean import (_is_caption, analyse, clean_article, clean_text, cut_fragments, for_lines,
-                         fragment_hints, line_key, mark_lines, rules_for)
+from warta.clean import (_boilerplate, _is_caption, _may_be_caption, analyse, clean_article, clean_text,
+                         cut_fragments, for_lines, fragment_hints, line_key, mark_lines, rules_for)
 from warta.lang import load_language
 from warta.model import Article
 
@@ -366,10 +366,27 @@ def test_clean_cut_fragments_same_with_hints(lines):
     ([S1, "Petugas memeriksa lokasi. (Foto/Istimewa)", S2], True),  # $ at the end of a middle line
     ([S1, "Kompas.com/Dok"], True),
     (["Dok", "Istimewa"], False),                                   # a caption word, not a credit
+    ([S1 + " " + S2 + " " + S1 + " (Foto/Istimewa)", S2], False),   # a paragraph: never tried as a caption
+    ([S1 + " " + S2 + " " + S1 + " (Foto/Istimewa)", "Warga di lokasi. (Foto/Istimewa)"], True),
 ])
 def test_clean_caption_patterns_kept_only_when_a_line_can_match(lines, keeps_captions):
     rules = rules_for(LANG)
     found = [analyse(text, rules) for text in lines]
     narrowed = for_lines(rules, found)
     assert bool(narrowed.captions) == keeps_captions
-    assert [_is_caption(ln.text, narrowed) for ln in found] == [_is_caption(ln.text, rules) for ln in found]
+    tried = [ln for ln in found if _may_be_caption(ln)]
+    assert [_is_caption(ln.text, narrowed) for ln in tried] == [_is_caption(ln.text, rules) for ln in tried]
+    assert [_boilerplate(ln, narrowed) for ln in found] == [_boilerplate(ln, rules) for ln in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri bertemu di Jakarta, Senin (12/5/2025).",
+    "abc_def 12ab cd3 x-y it's",
+    "“Kami menolak,” katanya.",                 # non-ASCII quotes: the full pattern
+    "Straße İstanbul ǅemal ΣΟΦΙΑ ² ½",
+    "",
+])
+def test_clean_letter_runs_same_on_ascii_and_unicode_text(text):
+    from warta.clean import _WORDS, _letter_runs
+    assert _letter_runs(text) == _WORDS.findall(text)
+    assert _letter_runs(text.casefold()) == _WORDS.findall(text.casefold())

@@ -2,6 +2,8 @@
 multi-word triggers win over their single words, blockers stop false triggers."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import pytest
 
 from warta.events.lexicon import load_lexicon, strip_clitic, voice_of
@@ -172,3 +174,43 @@ def test_events_lexicon_nonstate_lists_read_from_data(field, name, member, absen
         assert all(len(c) == 3 and c.isupper() for c in values)
     else:
         assert len(values) == len(LANG.lines(name))
+
+
+def _word_spans_by_starts(seq, text, matches):
+    starts = [1]
+    for w in seq:
+        starts.append(starts[-1] + len(w) + 1)
+    return [(bisect_left(starts, end - length + 2), bisect_left(starts, end + 1) - 1) for end, length in matches]
+
+
+@pytest.mark.parametrize("seq", [
+    ["israel", "menyerang", "gaza"],
+    ["gencatan", "senjata", "disepakati", "kedua", "pihak"],
+    ["a"],
+    ["kerja", "sama", "tanda tangan", "nota"],          # a word holding a space: word starts looked up
+    ["dua kata", "tiga kata lagi", "satu"],
+])
+def test_events_lexicon_trigger_word_spans_by_counting_spaces(seq):
+    from warta.events.triggers import _word_spans
+    text = " " + " ".join(seq) + " "
+    keys = {" " + " ".join(seq[i:j + 1]) + " " for i in range(len(seq)) for j in range(i, len(seq))}
+    matches = sorted((k, text.find(k) + len(k) - 1, len(k)) for k in keys if text.find(k) >= 0)
+    pairs = [(end, length) for _, end, length in matches]
+    assert _word_spans(seq, text, pairs) == _word_spans_by_starts(seq, text, pairs)
+
+
+@pytest.mark.parametrize("words", [
+    ["pasukan", "menyerang", "kota", "itu"],
+    ["mereka", "menandatangani", "perjanjian", "damai"],
+    ["menyita", "senjata", "dan", "menangkap", "tersangka"],
+    ["kata dengan spasi", "menyerang", "itu"],           # the fallback: word starts looked up
+])
+def test_events_lexicon_stem_candidates_by_counting_spaces(words):
+    from warta.events.triggers import _stems
+    text = " ".join(words)
+    offsets = [0]
+    for w in words[:-1]:
+        offsets.append(offsets[-1] + len(w) + 1)
+    candidates = {bisect_right(offsets, end) - 1 for end, _ in LEX.stem_filter.iter(text)}
+    expected = [LEX.stemmer.stem(w) if i in candidates else w for i, w in enumerate(words)]
+    assert _stems(words, LEX) == expected

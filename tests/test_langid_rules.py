@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from warta.errors import LanguageError
-from warta.langid import candidate_languages, detect_language
+from warta.lang import available_languages
+from warta.langid import candidate_languages, detect_language, detected_language, plain_language
 from warta.model import Article
 from warta.pipeline import prepare_article
 
@@ -58,3 +59,44 @@ def test_langid_corpus_is_indonesian():
     for name in ("kompas-2025.jsonl", "detik-2026.jsonl"):
         texts = [d["text"] for d in corpus_articles(name).values()][:400]
         assert [detect_language(t) for t in texts].count("id") == len(texts)
+
+
+_ID = ("Pasukan Israel menyerang kamp pengungsi di Rafah pada Senin, menewaskan sedikitnya 12 orang, kata "
+       "pejabat kesehatan Gaza kepada wartawan. Menurut laporan itu, serangan tersebut terjadi saat warga "
+       "sedang tidur dan belum ada tanggapan dari pihak militer. Mereka juga mengatakan bahwa bantuan "
+       "kemanusiaan masih tertahan di perbatasan karena pemeriksaan yang ketat, sementara PBB meminta "
+       "agar semua pihak menahan diri. ")
+_EN = ("The United Nations said on Tuesday that thousands of people had fled the fighting in the north, "
+       "where aid convoys have been blocked for weeks and hospitals are running out of fuel. ")
+_MS = ("Polis berkata bahawa seramai 20 orang ditahan selepas kejadian itu kerana disyaki terlibat dalam "
+       "aktiviti penyeludupan wang, dan mereka akan dihadapkan ke mahkamah pada minggu hadapan. ")
+
+
+@pytest.mark.parametrize("text, plain", [
+    (_ID, "id"),                          # plainly Indonesian: the detector is not needed
+    (_ID * 3, "id"),
+    (_ID + _EN, "id"),                    # mostly Indonesian, an English quote after
+    (_EN * 2 + _ID, "id"),                # an English opening, the prefix still mostly Indonesian
+    (_EN * 6 + _ID, None),                # mostly English: the detector decides
+    (_EN * 3, None),
+    (_MS * 3, None),                      # Malay words: the detector decides
+    (_ID + _MS, None),                    # two Malay words are enough to ask the detector
+    ("Israel menyerang Gaza.", None),     # too few function words to be sure
+])
+def test_langid_plain_text_skips_the_detector_with_the_same_result(text, plain):
+    supported = set(available_languages())
+    assert plain_language(text, supported) == plain
+    assert detect_language(text) == detected_language(text, supported)
+    if plain is not None:
+        assert detected_language(text, supported) == plain
+
+
+@pytest.mark.shared
+def test_langid_plain_text_agrees_with_the_detector_on_the_corpus():
+    from conftest import corpus_articles
+    supported = set(available_languages())
+    texts = [d["text"] for name in ("kompas-2025.jsonl", "detik-2026.jsonl", "indosum-2016-2018.jsonl")
+             for d in list(corpus_articles(name).values())[:150]]
+    plain = [(t, plain_language(t, supported)) for t in texts]
+    assert sum(p is not None for _, p in plain) >= 0.9 * len(texts)
+    assert all(detected_language(t, supported) == p for t, p in plain if p is not None)

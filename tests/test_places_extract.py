@@ -38,3 +38,32 @@ def test_places_overlaps_taken(start, end, overlaps):
     assert overlaps == any(a < end and start < b for a, b in TAKEN)
     assert not _overlaps_taken(start, end, [])
 
+
+
+@pytest.mark.parametrize("text", [
+    "Israel menyerang Rafah dan Khan Younis. Warga Gaza mengungsi ke Deir al-Balah.",
+    "Presiden tiba di Phnom Penh.\nKamboja dan Thailand bertemu di Kuala Lumpur, Malaysia.",
+    "Serangan di Kota Gaza.Sementara itu di Tel Aviv sirene berbunyi.",   # no space after the stop
+    "Pertemuan di Den Haag, Belanda. Den Haag menjadi tuan rumah.",
+    "",
+])
+def test_places_scan_of_the_article_same_as_each_sentence(text):
+    from warta.extract.places import _scan, _scan_sentences
+    from warta.resolve.places import gazetteer
+    gaz = gazetteer(LANG)
+    doc = segment(Article(id="x", text=text), LANG)
+    assert _scan_sentences(text, doc.sentences, gaz) == [_scan(text, s.start, s.end, gaz)
+                                                         for s in doc.sentences]
+
+
+@pytest.mark.parametrize("text, surnames", [
+    ("Joko Widodo Santoso tiba.", {"Widodo", "Santoso"}),          # overlapping pairs
+    ("Peter Stafford berkata. Kemudian Stafford pergi.", {"Stafford"}),
+    ("xPeter Stafford dan _Ana Maria", set()),                      # a pair starts at a word boundary
+    ("PETER STAFFORD dan Ana maria", set()),
+    ("Ana Maria", {"Maria"}),
+])
+def test_places_surnames_are_last_words_of_capitalised_pairs(text, surnames):
+    from warta.extract.places import _surnames
+    from warta.resolve.places import gazetteer
+    assert _surnames(text, gazetteer(LANG)) == surnames

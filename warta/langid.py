@@ -5,11 +5,18 @@ English and Malay, so that articles in those two are recognised (and skipped) ra
 into Indonesian. It is built once per process (``functools.lru_cache``) and reads a bounded prefix
 of the text: a short first pass, and a longer second one only when the first finds a language
 without data (Indonesian and Malay are hard to tell apart on a few hundred characters).
+
+Most articles never reach the detector: when the longer prefix is plainly written in a supported
+language (``langid_function_words.txt``: many of its function words, none of English) and shows too
+few words of its close languages to be one of them, every path through the detector ends in that
+language, so it is chosen at once.
 """
 from __future__ import annotations
 
 import functools
 import re
+
+import ahocorasick
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -22,6 +29,9 @@ CLOSE_FILE = "meta_close_languages.tsv"
 MIN_CLOSE_WORDS = 2              # distinct words of a close language needed to believe the detector
 NEAR_RATIO = 0.4                 # a supported language this close to the top one is chosen
 MIN_LETTERS = 12                 # fewer letters than this: too little to tell
+FUNCTION_FILE = "langid_function_words.txt"
+MIN_FUNCTION_WORDS = 10          # distinct function words of a language needed to skip the detector
+MIN_FUNCTION_SHARE = 0.12        # and the share of the prefix's words they make up
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -63,6 +73,60 @@ def _claimed_by_close_language(text: str, code: str, supported: set[str]) -> str
     return None
 
 
+def _function_words(data: Data) -> frozenset[str]:
+    if not data.has(FUNCTION_FILE):
+        return frozenset()
+    return frozenset(w.casefold() for w in data.lines(FUNCTION_FILE))
+
+
+def _close_automaton(data: Data) -> ahocorasick.Automaton | None:
+    """Every close-language word of ``data``, found anywhere (also inside longer words)."""
+    words = {w for shown in data.compiled("langid_close", _close_words).values() for w in shown}
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
+
+
+def _few_close_words(data: Data, sample: str) -> bool:
+    """Whether ``sample`` (casefolded) shows fewer than ``MIN_CLOSE_WORDS`` words of each close
+    language of ``data``: the test of ``_claimed_by_close_language``, on the same text. Close words
+    found as substrings are at least as many as those found as words, so fewer than the minimum
+    substrings settles it without splitting the sample into words."""
+    automaton = data.compiled("langid_close_automaton", _close_automaton)
+    if automaton is None or len({w for _, w in automaton.iter(sample)}) < MIN_CLOSE_WORDS:
+        return True
+    words = set(_WORDS.findall(sample))
+    close = data.compiled("langid_close", _close_words)
+    return all(len(shown & words) < MIN_CLOSE_WORDS for shown in close.values())
+
+
+def _plainly(data: Data, sample: str, words: list[str]) -> bool:
+    """Whether ``words`` (of the casefolded ``sample``, split at white space) are plainly in
+    ``data``'s language: many of its function words, and too few words of any close language for
+    the detector's choice to fall on that one."""
+    function = data.compiled("langid_function_words", _function_words)
+    if len(function.intersection(words)) < MIN_FUNCTION_WORDS:
+        return False
+    if sum(map(function.__contains__, words)) < MIN_FUNCTION_SHARE * len(words):
+        return False
+    return _few_close_words(data, sample)
+
+
+def plain_language(text: str, supported: set[str]) -> str | None:
+    """The one supported language ``text`` is plainly written in, else None (then the detector
+    decides). Only this language can come out of the detector for such a text: the prefix it
+    examines is not English (the function words are not English ones), and a close language the
+    detector might name instead is overruled by ``_claimed_by_close_language`` on the same prefix."""
+    sample = text[:SECOND_PASS_CHARS].casefold()
+    words = sample.split()      # punctuation stays on some words: they are simply not counted
+    plain = [code for code in sorted(supported) if _plainly(load_language(code), sample, words)]
+    return plain[0] if len(plain) == 1 else None
+
+
 def _decide(text: str, codes: tuple[str, ...], supported: set[str]) -> str | None:
     values = _detector(codes).compute_language_confidence_values(text)
     if not values:
@@ -86,8 +150,16 @@ def detect_language(text: str) -> str | None:
     """
     if len(_LETTERS.findall(text[:FIRST_PASS_CHARS])) < MIN_LETTERS:
         return None
-    codes = candidate_languages()
     supported = set(available_languages())
+    plain = plain_language(text, supported)
+    if plain is not None:
+        return plain
+    return detected_language(text, supported)
+
+
+def detected_language(text: str, supported: set[str]) -> str | None:
+    """The detector's choice (``detect_language`` without the shortcut for plain text)."""
+    codes = candidate_languages()
     code = _decide(text[:FIRST_PASS_CHARS], codes, supported)
     if code not in supported and len(text) > FIRST_PASS_CHARS:
         code = _decide(text[:SECOND_PASS_CHARS], codes, supported)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from warta.lang import Language
 from warta.model import Article
@@ -95,8 +96,12 @@ def publication_date_of_line(line: str, rules: MetaRules) -> str | None:
 
 
 def _head(article: Article) -> list[str]:
-    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:HEAD_LINES]
-    return lines + [ln for ln in article.removed if ln.strip()][:HEAD_LINES]
+    return _top_lines(article.text, HEAD_LINES) + [ln for ln in article.removed if ln.strip()][:HEAD_LINES]
+
+
+def _top_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` non-empty lines of ``text``, stripped (the rest of the text is not read)."""
+    return list(islice(filter(None, map(str.strip, text.split("\n"))), n))
 
 
 def find_published(article: Article, rules: MetaRules) -> str | None:
@@ -131,7 +136,7 @@ def dateline_of_line(line: str, rules: MetaRules) -> str | None:
 
 
 def find_dateline(article: Article, rules: MetaRules) -> str | None:
-    lines = [ln.strip() for ln in article.text.split("\n") if ln.strip()][:DATELINE_LINES]
+    lines = _top_lines(article.text, DATELINE_LINES)
     for line in lines:
         place = dateline_of_line(line, rules)
         if place:

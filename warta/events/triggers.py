@@ -23,10 +23,11 @@ class TriggerMatch:
     voice: str         # active, passive, noun, bare
 
 
-def _render(words: list[str]) -> tuple[str, list[int]]:
-    """' w1 w2 … ' and the index in it where each word starts."""
-    starts = list(accumulate((len(w) + 1 for w in words), initial=1))
-    return " " + " ".join(words) + " ", starts
+def _one_word_per_space(words: list[str], text: str, pad: int) -> bool:
+    """Whether ``text`` (``words`` joined by single spaces, with ``pad`` spaces before and after)
+    holds no space but the separators: then the word a character belongs to is the number of
+    spaces before it (a C-level count, instead of a table of word starts built per sentence)."""
+    return text.count(" ") == len(words) - 1 + 2 * pad
 
 
 def _stems(words: list[str], lexicon: EventLexicon) -> list[str]:
@@ -34,15 +35,27 @@ def _stems(words: list[str], lexicon: EventLexicon) -> list[str]:
     if lexicon.stem_filter is None:
         return words
     text = " ".join(words)
-    offsets, pos = [], 0
-    for w in words:
-        offsets.append(pos)
-        pos += len(w) + 1
-    candidates = {bisect_right(offsets, end) - 1 for end, _ in lexicon.stem_filter.iter(text)}
-    if not candidates:
+    ends = [end for end, _ in lexicon.stem_filter.iter(text)]
+    if not ends:
         return words
+    if _one_word_per_space(words, text, 0):
+        candidates = {text.count(" ", 0, end) for end in ends}
+    else:
+        offsets = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        candidates = {bisect_right(offsets, end) - 1 for end in ends}
     stem = lexicon.stemmer.stem
     return [stem(w) if i in candidates else w for i, w in enumerate(words)]
+
+
+def _word_spans(seq: list[str], text: str, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) word of each match in ``text`` (``seq`` joined by spaces, one more space
+    before and after), a match given as (end index, length) of a key " w1 w2 "."""
+    if _one_word_per_space(seq, text, 1):
+        return [(text.count(" ", 0, end - length + 2) - 1, text.count(" ", 0, end + 1) - 2)
+                for end, length in matches]
+    starts = list(accumulate((len(w) + 1 for w in seq), initial=1))
+    return [(bisect_left(starts, end - length + 2), bisect_left(starts, end + 1) - 1)
+            for end, length in matches]
 
 
 def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatch]:
@@ -56,10 +69,12 @@ def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatc
         automaton = lexicon.automata[kind]
         if not len(automaton):
             continue
-        text, starts = _render(seq)
-        for end, (length, entry) in automaton.iter(text):
-            first = bisect_left(starts, end - length + 2)     # keys are " w1 w2 ": whole words only
-            last = bisect_left(starts, end + 1) - 1
+        text = " " + " ".join(seq) + " "       # keys are " w1 w2 ": whole words only
+        matches = list(automaton.iter(text))
+        if not matches:
+            continue
+        spans = _word_spans(seq, text, [(end, length) for end, (length, _) in matches])
+        for (first, last), (_, (_, entry)) in zip(spans, matches):
             found.append((first - last - (kind == "exact") * 0.5, first, last, entry))
     if not found:
         return []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from warta.lang import Language
 from warta.model import Actor, ActorMention, Document, Span
-from warta.resolve.actors import (ActorLexicon, Entry, actor_lexicon, person_actor,
+from warta.resolve.actors import (ActorLexicon, Entry, actor_lexicon, fold_each, person_actor,
                                   resolve_actor_text)
 
 __all__ = ["extract_actors", "phrase_mentions", "resolve_actor_text", "scan_atoms"]
@@ -66,7 +66,7 @@ def _fold(text: str) -> str:
     low = text.lower()
     if len(low) == len(text) and (text.isascii() or _FINAL_SIGMA_SOURCE not in text):
         return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return fold_each(text)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -78,16 +78,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def scan_atoms(text: str, lex: ActorLexicon, base: int = 0, folded: str | None = None) -> list[Atom]:
     """Longest, non-overlapping dictionary words of ``text``, in order. ``folded`` is
     ``_fold(text)`` when the caller has it already."""
-    found: list[tuple[int, int, int, Entry]] = []
-    for automaton, hay in ((lex.exact, text), (lex.folded, _fold(text) if folded is None else folded)):
-        if len(automaton) == 0:
-            continue
-        for end_idx, (length, entries) in automaton.iter(hay):
-            start, end = end_idx - length + 1, end_idx + 1
-            if not _bounded(text, start, end):
-                continue
-            entry = entries[0] if len(entries) == 1 else min(entries, key=lambda e: _PRIORITY[e.kind])
-            found.append((start, end, _PRIORITY[entry.kind], entry))
+    found = _dictionary_words(text, lex, _fold(text) if folded is None else folded)
     if not found:
         return []
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
@@ -105,6 +96,28 @@ def scan_atoms(text: str, lex: ActorLexicon, base: int = 0, folded: str | None =
                     and not (k > 0 and text[atoms[k - 1].end - base:a.start - base].strip() == ""))]
 
 
+def _preferred(entries: tuple[Entry, ...]) -> Entry:
+    return entries[0] if len(entries) == 1 else min(entries, key=lambda e: _PRIORITY[e.kind])
+
+
+def _dictionary_words(text: str, lex: ActorLexicon, folded: str) -> list[tuple[int, int, int, Entry]]:
+    """(start, end, priority, entry) of every bounded dictionary word: the written forms of
+    ``lex.exact`` and the lowercase forms of ``lex.folded``, found in one pass over ``folded``."""
+    found: list[tuple[int, int, int, Entry]] = []
+    for end_idx, (length, ci, cs) in lex.both.iter(folded):
+        start, end = end_idx - length + 1, end_idx + 1
+        if not _bounded(text, start, end):
+            continue
+        for surface, entries in cs:
+            if text.startswith(surface, start):
+                entry = _preferred(entries)
+                found.append((start, end, _PRIORITY[entry.kind], entry))
+        if ci:
+            entry = _preferred(ci)
+            found.append((start, end, _PRIORITY[entry.kind], entry))
+    return found
+
+
 def _inside_name(text: str, start: int) -> bool:
     """A one-word name right after another capitalised word ("Bandar Abbas") is part of a longer
     name, not the person the dictionary knows."""
@@ -120,7 +133,7 @@ def after_capitalised_word(before: str, sentence_ends: str) -> bool:
     punctuation closes: the name that follows continues a longer name."""
     if not before.endswith(" "):
         return False
-    words = before.split()
+    words = before.rsplit(None, 2)      # the last two words (the rest stays in one piece)
     if len(words) < 2:
         return False
     prev = words[-1]
@@ -130,7 +143,7 @@ def after_capitalised_word(before: str, sentence_ends: str) -> bool:
 
 
 def _stopped(text: str, start: int, lex: ActorLexicon) -> bool:
-    words = text[:start].split()
+    words = text[:start].rsplit(None, 1)
     return bool(words) and words[-1].lower() in lex.country_stop
 
 
@@ -158,16 +171,19 @@ def _capitalised_gap(gap: str, lex: ActorLexicon) -> bool:
     return 0 < len(words) <= 3 and all(w[0].isupper() and w not in lex.name_stop for w in words)
 
 
+_WORD_START = re.compile(r"(?<!\S)\S")    # the first character of each word of ``str.split()``
+
+
 def _title_case_line(text: str, phrase_start: int, pos: int) -> bool:
     """The line around ``pos`` is a headline in Title Case, where capitals say nothing of names
     (the words of the title phrase itself, ``phrase_start``..``pos``, are not counted)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start:phrase_start] + " " + text[pos:end if end >= 0 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 5:
+    firsts = list(filter(str.isalpha, _WORD_START.findall(line)))   # of words that begin with a letter
+    if len(firsts) < 5:
         return False
-    return sum(1 for w in words if w[:1].isupper()) / len(words) > 0.6
+    return sum(map(str.isupper, firsts)) / len(firsts) > 0.6
 
 
 def person_name_after(text: str, pos: int, lex: ActorLexicon, particles: frozenset[str]
@@ -183,15 +199,19 @@ def person_name_after(text: str, pos: int, lex: ActorLexicon, particles: frozens
     return end
 
 
+_SPACE_RUN = re.compile(r"\s*")
+_NAME_GAP = re.compile(r"[ \t]{1,2}")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def name_after(text: str, pos: int, lex: ActorLexicon, particles: frozenset[str]) -> int | None:
     """End offset of a capitalised person name starting after one space at ``pos``, or None."""
-    m = re.match(r"[ \t]{1,2}", text[pos:])
+    m = _NAME_GAP.match(text, pos)
     if not m:
         return None
-    i = pos + m.end()
     end = None
     count = 0
-    for tok in re.finditer(r"\S+", text[i:]):
+    for tok in _NON_SPACE.finditer(text, m.end()):
         raw = tok.group()
         word = raw.rstrip(",.;:!?)\"”’'")
         if word in particles or word == "-":
@@ -201,7 +221,7 @@ def name_after(text: str, pos: int, lex: ActorLexicon, particles: frozenset[str]
         if not (word and word[0].isupper() and word[0].isalpha() and word not in lex.name_stop):
             break
         count += 1
-        end = i + tok.start() + len(word)
+        end = tok.start() + len(word)
         if word != raw or count >= _MAX_NAME_WORDS:
             break
     return end
@@ -234,8 +254,11 @@ def _capital_as_actor(text: str, start: int, end: int, lex: ActorLexicon) -> boo
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
-    return not head or head[-1] in ".!?\"“”\n"
+    """Nothing but white space before ``start``, or the last thing before it ends a sentence."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".!?\"“”"
 
 
 def _phrase(atoms: list[Atom], i: int, text: str, lex: ActorLexicon, particles, date):
@@ -425,7 +448,7 @@ def _place_after(text: str, end: int, lex: ActorLexicon, particles, atoms, j: in
     stop = name_after(text, end, lex, particles)
     if stop is None or (j < len(atoms) and atoms[j].start < stop):
         return end, None
-    words_start = end + len(text[end:]) - len(text[end:].lstrip())
+    words_start = _SPACE_RUN.match(text, end).end()
     words = text[words_start:stop].split()
     for n in range(min(3, len(words)), 0, -1):
         candidate = " ".join(words[:n])

@@ -10,7 +10,7 @@ country name is a place when a locative word comes before it ("di Thailand").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from warta.lang import Language
 from warta.extract.actors import after_capitalised_word
@@ -46,24 +46,45 @@ def _cue(text: str, start: int, cues: frozenset[str]) -> str | None:
 
 def _scan(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
     """(start, end, spelling, source) of alias and gazetteer names, longest first, no overlaps."""
-    hay = text[start:end]
+    return _longest_first(_names(text, gaz, start, end))
+
+
+def _names(text: str, gaz: Gazetteer, start: int = 0, end: int | None = None
+           ) -> list[tuple[int, int, str, str]]:
+    """(start, end, spelling, source) of every bounded alias and gazetteer name that lies in
+    ``text[start:end]``, overlaps included."""
+    end = len(text) if end is None else end
     found = []
     if len(gaz.alias_automaton) > 0:
-        for e, name in gaz.alias_automaton.iter(hay):
+        for e, name in gaz.alias_automaton.iter(text, start, end):
             found.append((e - len(name) + 1, e + 1, name, "alias"))
-    for e, idx in gaz.automaton.iter(hay):
+    for e, idx in gaz.automaton.iter(text, start, end):
         key = gaz.keys[idx]
         name = key[:key.find("\t")]
         found.append((e - len(name) + 1, e + 1, name, "gazetteer"))
-    found = [(s + start, e + start, n, src) for s, e, n, src in found
-             if _bounded(text, s + start, e + start)]
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "alias"))
+    return [f for f in found if _bounded(text, f[0], f[1])]
+
+
+def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    found = sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "alias"))
     out, last = [], -1
     for f in found:
         if f[0] >= last:
             out.append(f)
             last = f[1]
     return out
+
+
+def _scan_sentences(text: str, sentences, gaz: Gazetteer) -> list[list[tuple[int, int, str, str]]]:
+    """``_scan`` of each sentence, from one pass of the automata over the whole text (a name is
+    kept for the sentence it lies in; one that runs across sentences belongs to none)."""
+    starts = [s.start for s in sentences]
+    per: list[list] = [[] for _ in sentences]
+    for f in _names(text, gaz):
+        k = bisect_right(starts, f[0]) - 1
+        if k >= 0 and f[1] <= sentences[k].end:
+            per[k].append(f)
+    return [_longest_first(found) for found in per]
 
 
 _PLACE_KINDS = ("country", "demonym", "group")   # "warga Gaza": Gaza is still a place
@@ -75,7 +96,10 @@ def _blocked(start: int, end: int, actors: tuple[ActorMention, ...]) -> bool:
                for m in actors)
 
 
-_FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)")
+# Two capitalised words, each starting at a word boundary; matches may overlap ("Joko Widodo
+# Santoso" gives both pairs). The capital is consumed and the boundary checked behind it, so the
+# engine can skip ahead to capitals instead of trying every position.
+_FULL_NAME = re.compile(r"([A-Z])(?<=\b[A-Z])(?=([a-z]+) ([A-Z][a-z]+)\b)")
 
 
 def _surnames(text: str, gaz: Gazetteer) -> frozenset[str]:
@@ -83,7 +107,7 @@ def _surnames(text: str, gaz: Gazetteer) -> frozenset[str]:
     article then uses alone for the person; a name that is also a place is then not a place."""
     out = set()
     for m in _FULL_NAME.finditer(text):
-        first, last = m.group(1), m.group(2)
+        first, last = m.group(1) + m.group(2), m.group(3)
         full = f"{first} {last}"
         if first.lower() in gaz.cues or first in gaz.stop or full in gaz.aliases:
             continue
@@ -167,8 +191,9 @@ def extract_places(doc: Document, lang: Language,
     taken: list[tuple[int, int]] = []
     by_index = _by_sentence(actors)
     # near: the only actors a name in the sentence can touch
-    for s, near in zip(doc.sentences, _near(actors, doc.sentences)):
-        for start, end, name, source in _scan(text, s.start, s.end, gaz):
+    names = _scan_sentences(text, doc.sentences, gaz)
+    for s, near, found in zip(doc.sentences, _near(actors, doc.sentences), names):
+        for start, end, name, source in found:
             if name in gaz.stop or _blocked(start, end, near):
                 continue
             if source != "alias" and (name in countries or _is_country(start, end, near)):

@@ -69,6 +69,28 @@ class ActorLexicon:
     group_other: frozenset[str] = frozenset()   # "pasukan lokal": a bare group that is someone else's
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     state_ref: dict[str, frozenset[str]] = field(default_factory=dict)  # part -> words ("negara itu")
+    # ``exact`` and ``folded`` in one automaton over the lowercased text: key -> (length,
+    # entries of ``folded``, ((written form, entries of ``exact``), ...)); a written form is
+    # found where its lowercase is and the text there is written the same way.
+    both: object = None
+
+
+def fold_each(text: str) -> str:
+    """Each character lowercased on its own, one whose lowercase is longer ("İ") kept as written:
+    the same length as ``text``, and ``fold_each(a + b) == fold_each(a) + fold_each(b)``."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _both_automaton(exact: dict[str, list[Entry]], folded: dict[str, list[Entry]]):
+    table: dict[str, tuple[tuple[Entry, ...], list[tuple[str, tuple[Entry, ...]]]]] = {
+        key: (tuple(entries), []) for key, entries in folded.items()}
+    for surface, entries in exact.items():
+        table.setdefault(fold_each(surface), ((), []))[1].append((surface, tuple(entries)))
+    a = ahocorasick.Automaton()
+    for key, (ci, cs) in table.items():
+        a.add_word(key, (len(key), ci, tuple(cs)))
+    a.make_automaton()
+    return a
 
 
 def short_country_names() -> dict[str, str]:
@@ -197,7 +219,8 @@ def _build(lang: Language) -> ActorLexicon:
     if lang.has("actor_country_stop.tsv"):
         stop = {r["before"].lower() for r in lang.table("actor_country_stop.tsv")}
     return ActorLexicon(
-        exact=automaton(exact), folded=automaton(folded), countries=countries,
+        exact=automaton(exact), folded=automaton(folded), both=_both_automaton(exact, folded),
+        countries=countries,
         country_names=names, tenures=tenures,
         fillers=_words(lang, "actor_filler.txt"),
         name_stop=_words(lang, "actor_name_stop.txt", lower=False),
