@@ -305,6 +305,13 @@ def test_actors_title_of_a_non_state_body(text, country, sector):
     ("militer menyerang desa", [("militer", "group")]),
     ("operasi militer AS di Iran", [("militer AS", "demonym"), ("Iran", "country")]),
     ("polisi menangkap dua orang", [("polisi", "group")]),
+    ("rudal menghantam barak militer di kota itu", []),
+    ("peralatan berstandar militer dijual bebas", []),
+    ("harga obligasi pemerintah turun", []),
+    ("kawasan padat penduduk dibom", []),
+    ("video itu beredar di sosial media", []),
+    ("anak perusahaan itu digugat", []),
+    ("barak militer Israel diserang", [("militer Israel", "demonym")]),
 ])
 def test_actors_modifier_group_words(text, expected):
     assert [(m.span.text, m.kind) for m in mentions(text)] == expected
@@ -333,3 +340,92 @@ def test_actors_name_in_apposition(text, span, name, country):
 def test_actors_place_before_title_is_not_a_name():
     ms = mentions("Pertemuan di Phnom Penh, Kepala Staf Umum Tentara Rakyat Laos hadir.")
     assert all("Phnom Penh" not in (m.actor.name or "") for m in ms)
+
+
+# Armed groups, agencies and bodies read from actor_org.tsv: their country or organisation code.
+@pytest.mark.parametrize("text,country,org,sector", [
+    ("Ahrar al-Sham menyerang pos militer", "SYR", None, "REB"),
+    ("Brigade Al-Qassam menembakkan roket", "PSE", None, "REB"),
+    ("Brigade Ezzedine al-Qassam mengonfirmasi kematiannya", "PSE", None, "REB"),
+    ("Brigade Al-Quds mengklaim serangan itu", "PSE", None, "REB"),
+    ("Jihad Islam Palestina mengecam", "PSE", None, "REB"),
+    ("Bulan Sabit Merah Palestina melaporkan", "PSE", None, "NGO"),
+    ("kelompok Huthi menyerang kapal", "YEM", None, "REB"),
+    ("Pasukan Quds bertanggung jawab", "IRN", None, "MIL"),
+    ("Korps Garda Revolusi Islam menyatakan", "IRN", None, "MIL"),
+    ("Kataib Hizbullah membantah", "IRQ", None, "REB"),
+    ("Pasukan Mobilisasi Populer bergerak", "IRQ", None, "MIL"),
+    ("Taliban Pakistan menyerang pos polisi", "PAK", None, "REB"),
+    ("Tentara Pembebasan Balochistan menyerang kereta", "PAK", None, "REB"),
+    ("Lashkar-e-Taiba dituduh", "PAK", None, "REB"),
+    ("Al-Shabab menyerang pangkalan", "SOM", None, "REB"),
+    ("pemberontak M23 merebut Goma", "COD", None, "REB"),
+    ("Pasukan Penyelamat Rohingya Arakan menyerang pos polisi", "MMR", None, "REB"),
+    ("TNLA merebut kota itu", "MMR", None, "REB"),
+    ("Tentara Rakyat Baru menyerang", "PHL", None, "REB"),
+    ("kelompok Maute menduduki Marawi", "PHL", None, "REB"),
+    ("FARC menyerahkan senjata", "COL", None, "REB"),
+    ("Jamaah Ansharut Daulah merencanakan serangan", "IDN", None, "REB"),
+    ("Densus menangkap dua orang", "IDN", None, "COP"),
+    ("SBU menangkap dua orang", "UKR", None, "SPY"),
+    ("FSB menahan dua orang", "RUS", None, "SPY"),
+    ("UNIFIL melaporkan pelanggaran", None, "UNO", "MIL"),
+    ("Perserikatan Bangsa-bangsa mengecam", None, "UNO", "IGO"),
+    ("Daesh mengklaim serangan", None, "REB", "REB"),
+    ("Interpol menerbitkan red notice", None, "IGO", "COP"),
+    ("Komite Perlindungan Jurnalis mengecam", None, "NGO", "NGO"),
+    ("DPRK menembakkan rudal", "PRK", None, None),
+])
+def test_actors_resolve_armed_groups_and_bodies(text, country, org, sector):
+    actor = resolve_actor_text(text, LANG, "2025-06-01")
+    assert actor is not None, text
+    assert (actor.country, actor.org, actor.sector) == (country, org, sector)
+
+
+# Group phrases read from actor_group.tsv take the country or organisation written after them.
+@pytest.mark.parametrize("text,span,country,sector", [
+    ("kelompok bersenjata Hamas menyerang", "kelompok bersenjata Hamas", "PSE", "REB"),
+    ("sayap bersenjata Hamas mengatakan", "sayap bersenjata Hamas", "PSE", "REB"),
+    ("pemukim Israel menyerang desa itu", "pemukim Israel", "ISR", "CVL"),
+    ("pasukan darat Israel memasuki kota", "pasukan darat Israel", "ISR", "MIL"),
+    ("pasukan pemberontak Suriah merebut kota", "pasukan pemberontak Suriah", "SYR", "REB"),
+    ("kelompok separatis Baloch menyerang", "kelompok separatis", None, "REB"),
+])
+def test_actors_resolve_group_phrases(text, span, country, sector):
+    m = mentions(text)[0]
+    assert (m.span.text, m.actor.country, m.actor.sector) == (span, country, sector)
+
+
+# A family name is not the armed group named after it ("Omarkhayam Maute"; the group is
+# "kelompok Maute").
+@pytest.mark.parametrize("text,expected", [
+    ("polisi menangkap istri Omarkhayam Maute", [("polisi", None)]),
+    ("kelompok Maute menduduki Marawi", [("kelompok Maute", "PHL")]),
+    ("Angkatan Laut AS mengerahkan kapal", [("Angkatan Laut AS", "USA")]),
+    ("kapal perang angkatan laut Belanda diusir", [("angkatan laut Belanda", "NLD")]),
+])
+def test_actors_resolve_names_are_not_groups(text, expected):
+    assert [(m.span.text, m.actor.country) for m in mentions(text)] == expected
+
+
+# Office holders read from actor_person.tsv, by the article's date.
+@pytest.mark.parametrize("text,date,country,org,role", [
+    ("Julie Bishop mengecam serangan itu", "2017-06-01", "AUS", None, "foreign minister"),
+    ("Vassily Nebenzia menolak tuduhan itu", "2025-06-01", "RUS", None, "ambassador to the UN"),
+    ("Zeid Ra'ad al-Hussein mengecam Myanmar", "2017-09-11", None, "UNO",
+     "high commissioner for human rights"),
+    ("Michelle Bachelet mengecam Myanmar", "2019-06-01", None, "UNO",
+     "high commissioner for human rights"),
+    ("Michelle Bachelet berkunjung ke Jakarta", "2016-06-01", "CHL", None, "president"),
+    ("Federica Mogherini mendesak Turki", "2017-03-15", None, "EUR", "foreign policy chief"),
+    ("Ali Larijani mengancam", "2016-06-01", "IRN", None, "speaker of parliament"),
+    ("Ali Larijani mengancam", "2025-10-01", "IRN", None,
+     "supreme national security council secretary"),
+    ("Salva Kiir menandatangani perjanjian", "2018-09-12", "SSD", None, "president"),
+    ("Khalifa Haftar menyerang Tripoli", "2019-04-05", "LBY", None,
+     "Libyan National Army commander"),
+])
+def test_actors_resolve_office_holders_by_date(text, date, country, org, role):
+    actor = resolve_actor_text(text, LANG, date)
+    assert actor is not None, text
+    assert (actor.country, actor.org, actor.role) == (country, org, role)
