@@ -7,7 +7,9 @@
     python bench/bench_store.py query [--events 1000000] [--db PATH_OR_URL]
         Bulk-loads N synthetic events, then times dyad-by-month counts with the schema's indexes.
     python bench/bench_store.py store --db INGESTED.db
-        Store throughput alone: the coded articles of an ingested store added to a new one.
+    python bench/bench_store.py store --coded CODED.jsonl [--n N]
+        Store throughput alone: the coded articles of an ingested store (or of the output of
+        ``warta code --format jsonl``) added to a new SQLite store; wall and CPU time.
     python bench/bench_store.py all
 """
 from __future__ import annotations
@@ -71,23 +73,34 @@ def bench_ingest(n: int, db: str | None, batch_size: int) -> dict:
             "db_mb": round(Path(path).stat().st_size / 2 ** 20, 1) if Path(path).exists() else None}
 
 
-def bench_store_only(source: str) -> dict:
-    """Store throughput alone: re-add the coded articles of an ingested store into a new one."""
+def bench_store_only(source: str | None, coded_path: str | None = None, n: int | None = None,
+                     batch_size: int = 100) -> dict:
+    """Store throughput alone: add the coded articles of an ingested store (or of a coded JSONL
+    file) to a new SQLite store, in batches; CPU time is the figure to compare on a shared machine."""
     from warta.ingest import batches
-    src = open_store(source)
-    coded = list(src.iter_coded())
-    src.close()
+    from warta.model import CodedArticle
+    if coded_path:
+        with open(coded_path, encoding="utf-8") as fh:
+            coded = [CodedArticle.from_dict(json.loads(line)) for line in fh if line.strip()]
+    else:
+        src = open_store(source)
+        coded = list(src.iter_coded())
+        src.close()
+    coded = coded[:n] if n else coded
     path = str(Path(tempfile.mkdtemp(prefix="warta-bench-")) / "copy.db")
     store = open_store(path)
-    t = time.perf_counter()
-    for batch in batches(coded, 100):
+    t, cpu = time.perf_counter(), time.process_time()
+    for batch in batches(coded, batch_size):
         store.add(batch)
-    seconds = time.perf_counter() - t
-    events = store.stats()["events"]
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    stats = store.stats()
     store.close()
-    return {"articles": len(coded), "events": events, "seconds": round(seconds, 1),
+    return {"articles": len(coded), "events": stats["events"], "duplicates": stats["duplicates"],
+            "clusters": stats["clusters"], "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 2),
             "articles_per_s": round(len(coded) / seconds, 1),
-            "events_per_s": round(events / seconds, 1)}
+            "articles_per_cpu_s": round(len(coded) / max(cpu, 1e-9), 1),
+            "ms_per_article_cpu": round(1000 * cpu / max(len(coded), 1), 3),
+            "events_per_s": round(stats["events"] / seconds, 1)}
 
 
 COUNTRIES = ("IDN", "USA", "RUS", "CHN", "UKR", "ISR", "PSE", "IRN", "MYS", "SGP", "AUS", "JPN",
@@ -162,15 +175,18 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--events", type=int, default=1_000_000, help="synthetic events to load")
     p.add_argument("--batch-size", type=int, default=100)
     p.add_argument("--db", default=None, help="store to use (default: a new temporary SQLite file)")
+    p.add_argument("--coded", default=None, help="store: coded articles (warta code --format jsonl)")
     args = p.parse_args(argv)
     if args.what in ("query", "all"):
         print(json.dumps({"query": bench_query(args.events, args.db)}, indent=1))
     if args.what in ("ingest", "all"):
         print(json.dumps({"ingest": bench_ingest(args.n, args.db, args.batch_size)}, indent=1))
     if args.what == "store":
-        if not args.db:
-            sys.exit("store: give --db, a store made by the ingest benchmark")
-        print(json.dumps({"store": bench_store_only(args.db)}, indent=1))
+        if not (args.db or args.coded):
+            sys.exit("store: give --db, a store made by the ingest benchmark, or --coded FILE.jsonl")
+        n = args.n if "--n" in (argv if argv is not None else sys.argv) else None
+        print(json.dumps({"store": bench_store_only(args.db, args.coded, n, args.batch_size)},
+                         indent=1))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,19 @@
 """Pure parts of warta.dedup: shingles, copies, first copies, cluster keys, places, figures."""
 from __future__ import annotations
 
+import hashlib
 import random
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings, strategies as st
 
-from warta.dedup import (ClusterSettings, DedupSettings, NearDuplicateIndex, cluster_pair,
-                         clusterable, event_day, figure_totals, first_copy_key, haversine_km,
-                         jaccard, places_agree, reconcile_figures, shingles, signature, similarity)
+from warta.dedup import (SCHEME, ClusterSettings, DedupSettings, NearDuplicateIndex, band_buckets,
+                         band_keys, cluster_pair, clusterable, event_day, figure_totals,
+                         first_copy_key, haversine_km, jaccard, places_agree, reconcile_figures,
+                         shift_day, shingle_hashes, shingle_list, shingles, signature, similarity,
+                         words)
 from warta.model import Actor, Event, Evidence, Figure, Place, When
 
 STORY = ("Pasukan Israel kembali melancarkan serangan udara ke wilayah Jalur Gaza pada Senin malam. "
@@ -62,6 +67,88 @@ def test_dedup_copies(a, b, expected):
 ])
 def test_dedup_shingles(text, k, expected):
     assert shingles(text, k) == expected
+
+
+def reference_shingles(text: str, k: int) -> set[bytes]:
+    """Shingles as warta first made them: the words of each shingle joined, then encoded."""
+    w = words(text)
+    if len(w) <= k:
+        return {" ".join(w).encode("utf-8")} if w else set()
+    return {" ".join(w[i:i + k]).encode("utf-8") for i in range(len(w) - k + 1)}
+
+
+MASK64 = (1 << 64) - 1
+
+
+def reference_shingle_hash(shingle: bytes) -> int:
+    """One shingle's hash, the slow way: the polynomial of its bytes + 1 (multiplier 0x100000001B3)
+    modulo 2**64, the MurmurHash3 64-bit finalizer, the top 32 bits."""
+    h = 0
+    for j, byte in enumerate(shingle):
+        h = (h + (byte + 1) * pow(0x100000001B3, j, 1 << 64)) & MASK64
+    for shift, mult in ((33, 0xFF51AFD7ED558CCD), (33, 0xC4CEB9FE1A85EC53)):
+        h = ((h ^ (h >> shift)) * mult) & MASK64
+    return (h ^ (h >> 33)) >> 32
+
+
+def reference_signature(text: str, s: DedupSettings) -> bytes | None:
+    """The signature, the slow way: each shingle hashed alone, then datasketch's permutations."""
+    hashes = [reference_shingle_hash(x) for x in reference_shingles(text, s.shingle)]
+    if not hashes:
+        return None
+    a, b = MinHash(num_perm=s.num_perm, seed=s.seed, scheme=SCHEME).permutations
+    values = [min((int(ai) * h + int(bi)) & 0xFFFFFFFF for h in hashes) for ai, bi in zip(a, b)]
+    return np.array(values, dtype="<u8").tobytes()
+
+
+SIGNATURE_TEXTS = [
+    STORY, OTHER, FOLLOW_UP, STORY.upper(), STORY + " " + STORY, "", "...", "Satu",
+    "Satu dua tiga empat lima", "Satu dua tiga empat lima enam",
+    "Straße İstanbul naïve Ærø 東京 ½ x² ǅemal dan ﬁnal",       # non-ASCII, casefolding that grows
+    "ya ya ya ya ya ya ya ya ya ya ya ya",                       # one shingle many times
+    "Kata-kata (dalam kurung), angka 1.234,5 dan_garis_bawah!",
+]
+SIGNATURE_SETTINGS = [DedupSettings(), DedupSettings(shingle=3, num_perm=64, bands=16, rows=4, seed=7),
+                      DedupSettings(shingle=1, seed=2)]
+
+
+@pytest.mark.parametrize("text", SIGNATURE_TEXTS)
+@pytest.mark.parametrize("s", SIGNATURE_SETTINGS)
+def test_dedup_signature_matches_reference(text, s):
+    assert signature(text, s) == reference_signature(text, s)
+    assert shingles(text, s.shingle) == reference_shingles(text, s.shingle)
+    assert set(shingle_list(text, s.shingle)) == reference_shingles(text, s.shingle)
+    assert sorted(shingle_hashes(text, s.shingle).tolist()) == \
+        sorted(reference_shingle_hash(x) for x in shingle_list(text, s.shingle))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(st.sampled_from("aAbß ÉéİıǅŉΣσ東1_-.,\n"), max_size=80),
+       k=st.integers(1, 6))
+def test_dedup_signature_matches_reference_any_text(text, k):
+    s = DedupSettings(shingle=k)
+    assert signature(text, s) == reference_signature(text, s)
+
+
+PINNED = "73a44f248454339e"        # sha1 of signature(STORY), first 16 hex digits
+PINNED_FIRST = 4878976              # its first value
+
+
+def test_dedup_signature_pinned():
+    """Stores keep signatures: a change here needs a store migration (warta.store.schema)."""
+    assert hashlib.sha1(signature(STORY)).hexdigest()[:16] == PINNED
+    assert signature(STORY)[:8] == np.array([PINNED_FIRST], dtype="<u8").tobytes()
+
+
+@pytest.mark.parametrize("text", [t for t in SIGNATURE_TEXTS if words(t)])
+@pytest.mark.parametrize("s", SIGNATURE_SETTINGS[:2])
+def test_dedup_band_buckets_are_band_keys(text, s):
+    sig = signature(text, s)
+    keys = band_keys(sig, s)
+    assert len(keys) == s.bands and all(len(hex_) == 16 for _, hex_ in keys)
+    signed = [(band, int(hex_, 16) - (1 << 64) * (int(hex_, 16) >= 1 << 63)) for band, hex_ in keys]
+    assert band_buckets(sig, s) == signed
+    assert all(-2 ** 63 <= bucket < 2 ** 63 for _, bucket in band_buckets(sig, s))
 
 
 def test_dedup_signature_estimates_jaccard():
@@ -140,6 +227,19 @@ def test_dedup_event_day(event, published, expected):
 ])
 def test_dedup_places_agree(a, b, expected):
     assert places_agree(a, b) is expected
+
+
+@pytest.mark.parametrize("day,days,expected", [
+    ("2025-06-01", 3, "2025-06-04"),
+    ("2025-06-01", -3, "2025-05-29"),
+    ("2024-02-28", 1, "2024-02-29"),
+    ("0001-01-02", -3, "0001-01-01"),        # the calendar's ends: clamped, not an error
+    ("9999-12-30", 3, "9999-12-31"),
+    ("2025-06", 3, "2025-06"),               # not a day: as given
+    ("", -3, ""),
+])
+def test_dedup_shift_day(day, days, expected):
+    assert shift_day(day, days) == expected
 
 
 def test_dedup_haversine():

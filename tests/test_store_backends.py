@@ -5,9 +5,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from test_store_support import coded, coded_articles, event, store, store_url  # noqa: F401
+from datasketch import MinHash
+
+from warta.dedup import SCHEME, band_buckets, band_keys, shingles, signature
 from warta.errors import StoreError
 from warta.model import Figure, Place
 from warta.store import SCHEMA_VERSION, EventQuery, open_store
+from warta.store.backend import connect
+from warta.store.schema import pending, render
 
 
 @settings(max_examples=40, deadline=None,
@@ -200,3 +205,73 @@ def test_store_migrates_older_and_refuses_newer(store_url):
     s.close()
     with pytest.raises(StoreError, match="newer"):
         open_store(store_url)
+
+
+COPY = ("Pasukan Israel kembali melancarkan serangan udara ke wilayah Jalur Gaza pada Senin malam. "
+        "Kementerian Kesehatan setempat menyebut sedikitnya 20 orang tewas dan puluhan lainnya "
+        "luka-luka akibat serangan tersebut. Militer Israel mengatakan sasaran serangan adalah "
+        "fasilitas milik kelompok Hamas.")
+
+
+def version_2_signature(text: str) -> bytes | None:
+    """A signature as warta computed it up to schema version 2 (datasketch, SHA-1 per shingle)."""
+    if not shingles(text):
+        return None
+    m = MinHash(num_perm=128, seed=1, scheme=SCHEME)
+    m.update_batch(sorted(shingles(text)))
+    return m.hashvalues.astype("<u8").tobytes()
+
+
+def version_2_store(url: str, articles: dict[str, str]) -> None:
+    """A store as warta wrote it at schema version 2: datasketch signatures, LSH buckets as hex
+    text in minhash_bands."""
+    db = connect(url)
+    for version, steps in pending(0)[:2]:
+        for step in steps:
+            db.execute(render(step, db.dialect))
+        db.execute("INSERT INTO schema_migrations (version, applied) VALUES (?, ?)", (version, "v2"))
+    for aid, text in articles.items():
+        sig = version_2_signature(text)
+        db.execute("INSERT INTO articles (id, published, text, removed, content_hash, n_events, "
+                   "minhash, added) VALUES (?, ?, ?, '[]', ?, 0, ?, 'v2')",
+                   (aid, "2025-06-01", text, f"h-{aid}", sig))
+        db.executemany("INSERT INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+                       [(band, bucket, aid) for band, bucket in band_keys(sig)] if sig else [])
+    db.close()
+
+
+@pytest.mark.parametrize("text,copy", [
+    (COPY + " (ant)", True),                       # a copy of the stored article
+    (COPY.upper(), True),
+    ("Presiden menerima kunjungan perdana menteri di istana pada Selasa pagi. " * 3, False),
+])
+def test_store_migrates_signatures(store_url, text, copy):
+    """Version 3 computes the stored signatures again and keys them in minhash_keys."""
+    stored = {"old": COPY, "other": "Harga cabai dan bawang naik menjelang hari raya di pasar. " * 3,
+              "empty": "..."}
+    version_2_store(store_url, stored)
+    s = open_store(store_url)
+    assert s.schema_version == SCHEMA_VERSION and not s.db.table_exists("minhash_bands")
+    for aid, body in stored.items():
+        sig = s.db.one("SELECT minhash FROM articles WHERE id = ?", (aid,))[0]
+        assert (bytes(sig) if sig is not None else None) == signature(body)
+        rows = s.db.all("SELECT band, bucket FROM minhash_keys WHERE article_id = ? ORDER BY band", (aid,))
+        assert [tuple(r) for r in rows] == (band_buckets(signature(body)) if signature(body) else [])
+    s.add([coded("new", text=text, published="2025-06-02")])
+    assert s.article("new")["duplicate_of"] == ("old" if copy else None)
+    assert s.article("other")["duplicate_of"] is None
+    s.close()
+
+
+@pytest.mark.parametrize("first,second,kept", [
+    (COPY, COPY + " Editor: X", True),                  # same text: the stored bands stay
+    (COPY, "Harga cabai naik menjelang hari raya di pasar-pasar tradisional. " * 3, False),
+])
+def test_store_recoding_moves_bands(store, first, second, kept):
+    """A re-coded article whose text changed has the bands of its new text only."""
+    store.add([coded("a", text=first)], coder_version="v1")
+    store.add([coded("a", text=second if not kept else first)], coder_version="v2")
+    rows = store.db.all("SELECT band, bucket FROM minhash_keys WHERE article_id = ? ORDER BY band", ("a",))
+    assert [tuple(r) for r in rows] == band_buckets(signature(second if not kept else first))
+    store.add([coded("b", text=first + " (ant)", published="2025-06-02")])
+    assert store.article("b")["duplicate_of"] == ("a" if kept else None)

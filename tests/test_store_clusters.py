@@ -182,3 +182,87 @@ def test_store_duplicates_hard_negative(store):
                coded("b", (event("e2", **{**BASE, "day": "2025-06-02"}),), text=follow_up)])
     assert store.article("b")["duplicate_of"] is None
     assert store.event("e1")["cluster_id"] == store.event("e2")["cluster_id"]   # a cluster instead
+
+
+OTHER_TEXT = ("Presiden Prabowo Subianto menerima kunjungan Perdana Menteri Malaysia Anwar Ibrahim di "
+              "Istana Merdeka, Jakarta, pada Selasa pagi. Kedua pemimpin membahas kerja sama ekonomi "
+              "dan perbatasan laut di Laut Sulawesi.")
+
+
+def mixed_articles() -> list:
+    """Copies published in any order, events that chain into clusters, an article whose text and
+    events change within the batch, and an article given twice."""
+    later = {**BASE, "day": "2025-06-03"}
+    return [
+        coded("m", (event("em", **BASE),), text=STORY, published="2025-06-02"),
+        coded("k", (event("ek", **later),), text="Baca juga: lainnya\n" + STORY, published="2025-06-01"),
+        coded("z", (event("ez", **{**BASE, "day": "2025-06-05"}),), text=STORY + " (ant)",
+              published="2025-06-03"),
+        coded("q", (), text=STORY.upper(), published="2025-05-31"),
+        coded("o", (event("eo", "CONSULT", "IDN", "MYS", day="2025-06-03"),
+                    event("eo2", **{**BASE, "day": "2025-06-07"})), text=OTHER_TEXT,
+              published="2025-06-03"),
+        coded("p", (event("ep", "CONSULT", "MYS", "IDN", day="2025-06-04"),),
+              text=OTHER_TEXT + " Anwar tiba pada Senin.", published="2025-06-04"),
+        coded("r", (event("er", **{**BASE, "day": "2025-06-10"}),),
+              text="Laporan lain tentang serangan berikutnya, ditulis berbeda sekali. " * 3,
+              published="2025-06-10"),
+    ]
+
+
+def stored_order(c) -> tuple:
+    """The order ``Store.add`` stores a batch in: publication date, then id."""
+    return (c.article.published, c.article.id)
+
+
+def store_state(store) -> dict:
+    articles = {a: store.article(a) for a in store.article_ids()}
+    events = {e["id"]: (e["cluster_id"], e["article_id"])
+              for e in store.iter_events(EventQuery(include_duplicates=True))}
+    return {"duplicate_of": {a: d["duplicate_of"] for a, d in articles.items()},
+            "events": events, "clusters": list(store.iter_clusters()), "check": store.check(),
+            "stats": store.stats()}
+
+
+@pytest.mark.parametrize("batches", [
+    [[0, 1, 2, 3, 4, 5, 6]],                # one batch
+    [[6, 5, 4], [3, 2, 1, 0]],              # the order given does not matter within a batch
+    [[0, 1, 2, 3, 4, 5, 6, 4, 6]],          # articles given twice in one batch
+])
+def test_store_batch_same_as_one_at_a_time(store_url, tmp_path, batches):
+    """Writing rows at the end of a batch finds the same copies and clusters as writing each
+    article in its own transaction, in the order the batch is stored in."""
+    articles = mixed_articles()
+    reference = open_store(str(tmp_path / "one-at-a-time.db"))
+    for batch in batches:
+        for c in sorted((articles[i] for i in batch), key=stored_order):
+            reference.add([c])
+    s = open_store(store_url)
+    for batch in batches:
+        s.add([articles[i] for i in batch])
+    assert store_state(s) == store_state(reference)
+    assert store_state(s)["check"] == [] and store_state(s)["stats"]["duplicates"] == 4   # m k z, p
+    s.close()
+    reference.close()
+
+
+def test_store_batch_with_changed_text_same_as_one_at_a_time(store_url, tmp_path):
+    """An article re-coded within a batch with another text: its old bands and events go."""
+    articles = mixed_articles()
+    changed = coded("m", (event("em2", "CONSULT", "IDN", "MYS", day="2025-06-04"),),
+                    text=OTHER_TEXT + " Keduanya makan siang bersama.", published="2025-06-02")
+    reference = open_store(str(tmp_path / "one-at-a-time.db"))
+    s = open_store(store_url)
+    for target, one_at_a_time in ((reference, True), (s, False)):
+        target.add(articles[:3], coder_version="v1")
+        batch = [changed, *articles[3:]]
+        if one_at_a_time:
+            for c in sorted(batch, key=stored_order):
+                target.add([c], coder_version="v2")
+        else:
+            target.add(batch, coder_version="v2")
+    assert store_state(s) == store_state(reference)
+    assert store_state(s)["check"] == []
+    assert [e.id for e in s.coded_article("m").events] == ["em2"]
+    s.close()
+    reference.close()

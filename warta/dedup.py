@@ -1,8 +1,9 @@
 """Article near-duplicates (MinHash LSH) and cross-article event clusters: the pure parts.
 
 Near-duplicates. An article's cleaned text is cut into shingles of ``shingle`` consecutive words
-(case-folded, punctuation dropped, so spacing and punctuation edits do not matter); a datasketch
-MinHash of ``num_perm`` permutations estimates the Jaccard similarity of two shingle sets. LSH
+(case-folded, punctuation dropped, so spacing and punctuation edits do not matter); a MinHash
+signature of ``num_perm`` permutations (datasketch's ``affine32`` permutations over a numpy
+polynomial hash of each shingle) estimates the Jaccard similarity of two shingle sets. LSH
 cuts the signature into ``bands`` bands of ``rows`` values: two articles are candidates when one
 band is equal; a candidate whose estimate reaches ``threshold - margin`` has its exact Jaccard
 computed, and the two are copies when it is at least ``threshold``. Copies form groups
@@ -25,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash
@@ -63,28 +65,90 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, k: int = 5) -> set[bytes]:
     """The set of ``k``-word shingles of ``text`` (one shingle of all words when fewer than k)."""
+    return set(shingle_list(text, k))
+
+
+def shingle_list(text: str, k: int = 5) -> list[bytes]:
+    """The ``k``-word shingles of ``text`` in order, repeats kept: the words joined by one space,
+    UTF-8 encoded. The words are encoded once and each shingle is one slice of those bytes."""
     w = words(text)
     if not w:
-        return set()
+        return []
+    joined = " ".join(w)
+    data = joined.encode("utf-8")
     if len(w) <= k:
-        return {" ".join(w).encode("utf-8")}
-    return {" ".join(w[i:i + k]).encode("utf-8") for i in range(len(w) - k + 1)}
+        return [data]
+    sizes = map(len, w) if len(data) == len(joined) else (len(x.encode("utf-8")) for x in w)
+    starts = list(accumulate((n + 1 for n in sizes), initial=0))   # where each word starts
+    return [data[starts[i]:starts[i + k] - 1] for i in range(len(w) - k + 1)]
 
 
 @functools.lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    """datasketch's affine permutations (a, b) for ``num_perm`` and ``seed``: a 2 x num_perm array."""
     return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
 
 
+# Shingle hashes: a polynomial hash of the shingle's UTF-8 bytes (each byte + 1) modulo 2**64,
+# mixed by the MurmurHash3 64-bit finalizer, whose top 32 bits are the shingle's hash.
+_POLY = np.uint64(0x100000001B3)                             # odd: invertible modulo 2**64
+_POLY_INVERSE = np.uint64(pow(0x100000001B3, -1, 1 << 64))
+_SPACE = np.uint64(ord(" ") + 1)
+
+
+def _powers(base: np.uint64, n: int) -> np.ndarray:
+    """base**0 .. base**(n-1) modulo 2**64."""
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    np.cumprod(np.full(n - 1, base, dtype=np.uint64), out=out[1:])
+    return out
+
+
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 64-bit finalizer: every input bit reaches every output bit."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
+    """The 32-bit hash of each ``k``-word shingle of ``text`` (in order, repeats kept; empty when
+    the text has no words), all at once: with ``v`` the bytes + 1 and ``p`` the multiplier, a
+    shingle's polynomial ``sum v[j] * p**(j - start)`` is a difference of prefix sums of
+    ``v[j] * p**j`` times ``p**-start`` (``p`` is odd, so it has an inverse modulo 2**64)."""
+    w = words(text)
+    if not w:
+        return np.empty(0, dtype=np.uint32)
+    data = " ".join(w).encode("utf-8")
+    n = len(data)
+    values = np.frombuffer(data, dtype=np.uint8).astype(np.uint64) + np.uint64(1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(values * _powers(_POLY, n), out=prefix[1:])
+    if len(w) <= k:
+        starts, ends = np.zeros(1, dtype=np.int64), np.full(1, n, dtype=np.int64)
+    else:
+        spaces = np.flatnonzero(values == _SPACE)              # words hold no spaces
+        starts = np.concatenate(([0], spaces + 1))[:len(w) - k + 1]
+        ends = np.concatenate((spaces, [n]))[k - 1:]
+    poly = (prefix[ends] - prefix[starts]) * _powers(_POLY_INVERSE, n)[starts]
+    return (_fmix64(poly) >> np.uint64(32)).astype(np.uint32)
+
+
 def signature(text: str, settings: DedupSettings = DedupSettings()) -> bytes | None:
-    """The MinHash signature of ``text`` as bytes (``num_perm`` uint64), or None for no words."""
-    sh = shingles(text, settings.shingle)
-    if not sh:
+    """The MinHash signature of ``text`` as bytes (``num_perm`` uint64), or None for no words.
+
+    Each shingle's hash (``shingle_hashes``, computed for the whole text in a few numpy
+    operations rather than one hash call per shingle) goes through datasketch's ``affine32``
+    permutations ``a * h + b`` modulo 2**32; the signature is the minimum of each permutation.
+    Stores keep these bytes: changing how they are computed needs a store migration
+    (``warta.store.schema``), and a test pins them."""
+    hashes = shingle_hashes(text, settings.shingle)
+    if not len(hashes):
         return None
-    m = MinHash(num_perm=settings.num_perm, seed=settings.seed, scheme=SCHEME,
-                permutations=_permutations(settings.num_perm, settings.seed))
-    m.update_batch(sorted(sh))
-    return m.hashvalues.astype("<u8").tobytes()
+    a, b = _permutations(settings.num_perm, settings.seed)
+    return (hashes.reshape(-1, 1) * a + b).min(axis=0).astype("<u8").tobytes()
 
 
 def jaccard(a: set, b: set) -> float:
@@ -112,12 +176,21 @@ def similarity(a: bytes, b: bytes) -> float:
 
 def band_keys(sig: bytes, settings: DedupSettings = DedupSettings()) -> list[tuple[int, str]]:
     """The LSH bucket of each band: (band number, hex digest of the band's values)."""
-    values = np.frombuffer(sig, dtype="<u8")
-    out = []
-    for b in range(settings.bands):
-        chunk = values[b * settings.rows:(b + 1) * settings.rows].tobytes()
-        out.append((b, hashlib.blake2b(chunk, digest_size=8).hexdigest()))
-    return out
+    return [(b, digest.hex()) for b, digest in _band_digests(sig, settings)]
+
+
+def band_buckets(sig: bytes, settings: DedupSettings = DedupSettings()) -> list[tuple[int, int]]:
+    """The LSH bucket of each band as the store keeps it: (band number, the digest of
+    ``band_keys`` read as a signed 64-bit integer)."""
+    return [(b, int.from_bytes(digest, "big", signed=True)) for b, digest in _band_digests(sig, settings)]
+
+
+def _band_digests(sig: bytes, settings: DedupSettings) -> list[tuple[int, bytes]]:
+    """Each band's 8-byte blake2b digest of its ``rows`` signature values (8 bytes each)."""
+    width = settings.rows * 8
+    blake2b = hashlib.blake2b
+    return [(b, blake2b(sig[b * width:(b + 1) * width], digest_size=8).digest())
+            for b in range(settings.bands)]
 
 
 def first_copy_key(published: str | None, article_id: str) -> tuple[str, str]:
@@ -226,10 +299,15 @@ def day_distance(a: str, b: str) -> int | None:
 
 
 def shift_day(day: str, days: int) -> str:
+    """``day`` moved by ``days``, kept within the calendar (0001-01-01 to 9999-12-31)."""
     try:
-        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+        d = date.fromisoformat(day)
     except ValueError:
         return day
+    try:
+        return (d + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -2,13 +2,20 @@
 
 Each migration is a list of statements written in a neutral form with a few placeholders that
 the dialect fills in (``{id}`` an auto-numbered primary key, ``{float}`` a double, ``{blob}`` bytes,
-``{bigint}`` a 64-bit integer). ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``;
-applied versions are recorded in ``schema_migrations``.
+``{bigint}`` a 64-bit integer, ``{without_rowid}`` SQLite's clustered-table clause). A step that
+SQL cannot express is a function of the back-end and the store's near-duplicate settings.
+``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``; applied versions are recorded in
+``schema_migrations``.
 
 JSON columns (``data``) hold a record's interchange form exactly as written (``to_dict``), so the
 store gives back what it was given; the other columns are derived from it for querying.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from warta.dedup import DedupSettings, band_buckets, signature
 
 V1 = (
     """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -144,14 +151,49 @@ V2 = (
     "CREATE INDEX IF NOT EXISTS events_dup_day ON events (dup, day, seq)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+
+
+def resign_articles(db: Any, settings: DedupSettings, chunk: int = 500) -> None:
+    """Compute every stored article's MinHash signature again (``warta.dedup.signature``) and
+    write its LSH keys to ``minhash_keys``. Links already made (``duplicate_of``) stay."""
+    ids = [r[0] for r in db.all("SELECT id FROM articles ORDER BY id")]
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        rows = db.all(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(part))})", part)
+        sigs = [(signature(text or "", settings), aid) for aid, text in rows]
+        db.executemany("UPDATE articles SET minhash = ? WHERE id = ?", sigs)
+        db.executemany("INSERT INTO minhash_keys (bucket, band, article_id) VALUES (?, ?, ?) "
+                       "ON CONFLICT DO NOTHING",
+                       [(bucket, band, aid) for sig, aid in sigs if sig is not None
+                        for band, bucket in band_buckets(sig, settings)])
+
+
+# Version 3: MinHash signatures from ``warta.dedup.shingle_hashes`` (whole-text numpy arithmetic
+# instead of one SHA-1 call per shingle), computed again for every stored article; the LSH keys
+# in one clustered table keyed by (bucket, band, article), the bucket a 64-bit integer: one B-tree
+# to write per band instead of a table, its key index and an article index. An article's keys are
+# deleted through the keys of its stored signature.
+V3 = (
+    """CREATE TABLE IF NOT EXISTS minhash_keys (
+        bucket {bigint} NOT NULL,
+        band INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (bucket, band, article_id)
+    ){without_rowid}""",
+    "DELETE FROM minhash_keys",
+    resign_articles,
+    "DROP TABLE IF EXISTS minhash_bands",
+)
+
+Step = str | Callable[[Any, DedupSettings], None]
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 DIALECTS = {
     "sqlite": {"id": "INTEGER PRIMARY KEY AUTOINCREMENT", "float": "REAL", "blob": "BLOB",
-               "bigint": "INTEGER"},
+               "bigint": "INTEGER", "without_rowid": " WITHOUT ROWID"},
     "postgresql": {"id": "BIGSERIAL PRIMARY KEY", "float": "DOUBLE PRECISION", "blob": "BYTEA",
-                   "bigint": "BIGINT"},
+                   "bigint": "BIGINT", "without_rowid": ""},
 }
 
 
@@ -160,6 +202,6 @@ def render(statement: str, dialect: str) -> str:
     return statement.format(**DIALECTS[dialect])
 
 
-def pending(current: int) -> list[tuple[int, tuple[str, ...]]]:
+def pending(current: int) -> list[tuple[int, tuple[Step, ...]]]:
     """Migrations still to apply to a store at version ``current``, as (new version, statements)."""
     return [(i + 1, stmts) for i, stmts in enumerate(MIGRATIONS) if i + 1 > current]

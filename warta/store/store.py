@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from warta.dedup import (ClusterSettings, DedupSettings, band_keys, cluster_id, cluster_pair,
+from warta.dedup import (ClusterSettings, DedupSettings, band_buckets, cluster_id, cluster_pair,
                          clusterable, day_distance, figure_totals, first_copy_key, is_copy,
                          places_agree, reconcile_figures, shift_day, shingles, signature)
 from warta.errors import StoreError
@@ -81,8 +81,11 @@ class Store:
             for version, statements in pending(current):
                 self.db.begin()
                 try:
-                    for stmt in statements:
-                        self.db.execute(render(stmt, self.dialect))
+                    for step in statements:
+                        if callable(step):
+                            step(self.db, self.dedup)
+                        else:
+                            self.db.execute(render(step, self.dialect))
                     self.db.execute("INSERT INTO schema_migrations (version, applied) VALUES (?, ?) "
                                     "ON CONFLICT (version) DO NOTHING", (version, _now()))
                     self.db.commit()
@@ -111,8 +114,11 @@ class Store:
         with self._lock:
             self.db.begin()
             try:
+                writes = _BatchWrites()
+                stored = self._content_hashes([c.article.id for c in batch])
                 for c in batch:
-                    self._add_one(c, coder_version, counts, touched)
+                    self._add_one(c, coder_version, counts, touched, stored, writes)
+                self._flush(writes)
                 for cid in sorted(touched):
                     self._refresh_cluster(cid)
                 self.db.commit()
@@ -124,27 +130,41 @@ class Store:
                 raise StoreError(self.db.name, f"could not store the batch: {err}") from err
         return AddResult(clusters=len(touched), **counts)
 
+    def _content_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of the given articles that is stored."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(self.db.all(f"SELECT id, content_hash FROM articles WHERE id IN "
+                                   f"({', '.join('?' * len(chunk))})", chunk))
+        return out
+
     def _add_one(self, coded: CodedArticle, coder_version: str | None, counts: dict[str, int],
-                 touched: set[str]) -> None:
+                 touched: set[str], stored: dict[str, str], writes: _BatchWrites) -> None:
         a = coded.article
         version = article_coder_version(coded, coder_version)
         chash = content_hash(coded, version)
-        old = self.db.one("SELECT content_hash, text, duplicate_of, minhash FROM articles WHERE id = ?",
-                          (a.id,))
-        if old is not None and old[0] == chash:
+        old_hash = stored.get(a.id)
+        if old_hash == chash:
             counts["skipped"] += 1
             return
-        if old is not None:
+        if old_hash is not None:
+            self._flush(writes)                  # the rows of the events about to be deleted
             touched |= self._delete_events(a.id)
-            same_text = old[1] == a.text
-            sig = bytes(old[3]) if same_text and old[3] is not None else signature(a.text, self.dedup)
-            row = article_row(coded, version, chash, old[2], sig, _now())
+            old_text, old_sig = self.db.one("SELECT text, minhash FROM articles WHERE id = ?", (a.id,))
+            old_sig = bytes(old_sig) if old_sig is not None else None
+            same_text = old_text == a.text
+            sig = old_sig if same_text and old_sig is not None else signature(a.text, self.dedup)
+            row = article_row(coded, version, chash, None, sig, _now())
             sets = ", ".join(f"{k} = ?" for k in ARTICLE_COLUMNS if k not in ("id", "duplicate_of"))
             self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?",
                             [row[k] for k in ARTICLE_COLUMNS if k not in ("id", "duplicate_of")] + [a.id])
             if not same_text:
-                self.db.execute("DELETE FROM minhash_bands WHERE article_id = ?", (a.id,))
-                self._link_duplicates(a.id, a.published, sig, a.text)
+                self._drop_bands(a.id, old_sig)
+                self._link_duplicates(a.id, a.published, sig, a.text, writes)
+            dup_row = self.db.one("SELECT duplicate_of FROM articles WHERE id = ?", (a.id,))
+            is_dup = dup_row is not None and dup_row[0] is not None
             counts["replaced"] += 1
         else:
             sig = signature(a.text, self.dedup)
@@ -152,38 +172,41 @@ class Store:
             self.db.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
                             f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
                             [row[k] for k in ARTICLE_COLUMNS])
-            self._link_duplicates(a.id, a.published, sig, a.text)
+            is_dup = self._link_duplicates(a.id, a.published, sig, a.text, writes) is not None
             counts["added"] += 1
-        dup_row = self.db.one("SELECT duplicate_of FROM articles WHERE id = ?", (a.id,))
-        is_dup = dup_row is not None and dup_row[0] is not None
+        stored[a.id] = chash
         counts["duplicates"] += int(is_dup)
-        self.db.executemany(f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) VALUES "
-                            f"({', '.join('?' * len(FIGURE_COLUMNS))})",
-                            figure_rows(coded.figures, a.id, None))
+        writes.rows["figures"] += figure_rows(coded.figures, a.id, None)
         for position, event in enumerate(coded.events):
-            seq = self._insert_event(event, coded, position, is_dup)
-            cid = self._cluster_event(event, seq, a.published)
-            if cid:
-                touched.add(cid)
-                self._refresh_cluster(cid)
+            self._insert_event(event, coded, position, is_dup, touched, writes)
             counts["events"] += 1
 
-    def _insert_event(self, event: Event, coded: CodedArticle, position: int, dup: bool) -> int:
+    def _insert_event(self, event: Event, coded: CodedArticle, position: int, dup: bool,
+                      touched: set[str], writes: _BatchWrites) -> None:
+        """Write an event row (with its cluster, found first) now, its other rows at the flush."""
         row = event_row(event, coded.article, position, dup)
+        cid = self._cluster_event(event, row, coded.article.published)
+        row["cluster_id"] = cid
         seq = self.db.one(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
                           f"({', '.join('?' * len(EVENT_COLUMNS))}) RETURNING seq",
                           [row[k] for k in EVENT_COLUMNS])[0]
-        self.db.executemany("INSERT INTO actors (event_seq, side, text, name, country, org, sector, "
-                            "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actor_rows(event, seq))
-        self.db.executemany("INSERT INTO places (event_seq, name, admin1, country, lat, lon, "
-                            "place_precision, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            place_rows(event, seq))
-        self.db.executemany("INSERT INTO evidence (event_seq, position, sentence_index, start_offset, "
-                            "end_offset, text) VALUES (?, ?, ?, ?, ?, ?)", evidence_rows(event, seq))
-        self.db.executemany(f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) VALUES "
-                            f"({', '.join('?' * len(FIGURE_COLUMNS))})",
-                            figure_rows(event.figures, coded.article.id, seq))
-        return seq
+        writes.rows["actors"] += actor_rows(event, seq)
+        writes.rows["places"] += place_rows(event, seq)
+        writes.rows["evidence"] += evidence_rows(event, seq)
+        writes.rows["figures"] += figure_rows(event.figures, coded.article.id, seq)
+        if cid:
+            touched.add(cid)
+            self._refresh_cluster_span(cid)
+
+    def _flush(self, writes: _BatchWrites) -> None:
+        """Write the rows kept for the end of the batch: one statement per table."""
+        self.db.executemany("INSERT INTO minhash_keys (bucket, band, article_id) VALUES (?, ?, ?) "
+                            "ON CONFLICT DO NOTHING",     # in key order: B-tree pages in turn
+                            sorted((bucket, band, aid) for aid, keys in writes.bands.items()
+                                   for band, bucket in keys))
+        for table, statement in CHILD_INSERTS.items():
+            self.db.executemany(statement, writes.rows[table])
+        writes.clear()
 
     def _delete_events(self, article_id: str) -> set[str]:
         """Delete an article's events and figures; return the clusters they were in."""
@@ -197,19 +220,31 @@ class Store:
 
     # ----------------------------------------------------------------- near-duplicates
 
+    def _band_candidates(self, keys: list[tuple[int, int]]) -> set[str]:
+        """Stored articles that share one of the (band, bucket) keys."""
+        wanted = set(keys)
+        rows = self.db.all(f"SELECT band, bucket, article_id FROM minhash_keys WHERE bucket IN "
+                           f"({', '.join('?' * len(keys))})", [bucket for _, bucket in keys])
+        return {aid for band, bucket, aid in rows if (band, bucket) in wanted}
+
+    def _drop_bands(self, article_id: str, old_sig: bytes | None) -> None:
+        """Delete an article's stored LSH bands: the keys of its stored signature (the caller has
+        flushed the batch's bands)."""
+        if old_sig is not None:
+            self.db.executemany("DELETE FROM minhash_keys WHERE bucket = ? AND band = ? AND "
+                                "article_id = ?", [(bucket, band, article_id)
+                                                   for band, bucket in band_buckets(old_sig, self.dedup)])
+
     def _link_duplicates(self, article_id: str, published: str | None, sig: bytes | None,
-                         text: str) -> None:
-        """Find the article's copies through the LSH bands, and point its whole group at the
-        group's first copy (earliest published, then smallest id)."""
+                         text: str, writes: _BatchWrites) -> str | None:
+        """Find the article's copies through the LSH bands (stored, and of this batch so far),
+        and point its whole group at the group's first copy (earliest published, then smallest
+        id). Returns what the article now points at when it has copies, else None."""
         if sig is None:
-            return
-        keys = band_keys(sig, self.dedup)
-        where = " OR ".join("(band = ? AND bucket = ?)" for _ in keys)
-        params = [x for k in keys for x in k]
-        candidates = sorted({r[0] for r in self.db.all(
-            f"SELECT DISTINCT article_id FROM minhash_bands WHERE {where}", params)} - {article_id})
-        self.db.executemany("INSERT INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?) "
-                            "ON CONFLICT DO NOTHING", [(b, k, article_id) for b, k in keys])
+            return None
+        keys = band_buckets(sig, self.dedup)
+        candidates = sorted((self._band_candidates(keys) | writes.candidates(keys)) - {article_id})
+        writes.add(article_id, keys)
         matches = []
         k = self.dedup.shingle
         own = functools.cache(lambda: shingles(text, k))
@@ -219,7 +254,7 @@ class Store:
                                                       lambda t=row[2]: shingles(t, k), self.dedup):
                 matches.append(row[1] or cand)
         if not matches:
-            return
+            return None
         own = self.db.one("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,))
         roots = sorted(set(matches) | {(own[0] if own and own[0] else article_id)})
         marks = ", ".join("?" * len(roots))
@@ -232,50 +267,60 @@ class Store:
                 self.db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (target, mid))
                 self.db.execute("UPDATE events SET dup = ? WHERE article_id = ?",
                                 (int(target is not None), mid))
+        return None if article_id == first else first
 
     # ----------------------------------------------------------------- clusters
 
-    def _cluster_event(self, event: Event, seq: int, published: str | None) -> str | None:
+    def _cluster_event(self, event: Event, row: dict[str, Any], published: str | None) -> str | None:
+        """The cluster an event (its row, not yet written) joins; a new one when none fits."""
         s = self.cluster_settings
-        if not clusterable(event, s):
-            return None
-        day = self.db.one("SELECT day, place_name, lat, lon FROM events WHERE seq = ?", (seq,))
-        if not day or not day[0]:
+        day = row["day"]
+        if not clusterable(event, s) or not day:
             return None
         src, tgt, symmetric = cluster_pair(event, s)
         rows = self.db.all(
             "SELECT id, first_date, last_date, place_name, lat, lon FROM event_clusters "
             "WHERE event_type = ? AND source_code = ? AND target_code = ? AND last_date >= ? "
             "AND first_date <= ?",
-            (event.event_type, src or "", tgt or "", shift_day(day[0], -s.window_days),
-             shift_day(day[0], s.window_days)))
-        place = (day[1], day[2], day[3])
+            (event.event_type, src or "", tgt or "", shift_day(day, -s.window_days),
+             shift_day(day, s.window_days)))
+        place = (row["place_name"], row["lat"], row["lon"])
         best = None
         for cid, first, last, pname, lat, lon in rows:
             if src is None and tgt is None and not (pname and place[0]):
                 continue
             if not places_agree(place, (pname, lat, lon), s):
                 continue
-            dist = min(day_distance(day[0], first) or 0, day_distance(day[0], last) or 0)
-            if first <= day[0] <= last:
+            dist = min(day_distance(day, first) or 0, day_distance(day, last) or 0)
+            if first <= day <= last:
                 dist = 0
             if best is None or (dist, cid) < best[0]:
                 best = ((dist, cid), cid)
         if best is not None:
-            cid = best[1]
-        else:
-            cid = cluster_id(event.id)
-            self.db.execute(
-                "INSERT INTO event_clusters (id, event_type, source_code, target_code, either_way, "
-                "first_date, last_date, place_name, place_country, lat, lon, first_report, "
-                "first_article_id, n_events, n_articles, n_sources, sources, articles, figures) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', '[]', '{}') "
-                "ON CONFLICT (id) DO NOTHING",
-                (cid, event.event_type, src or "", tgt or "", int(symmetric), day[0], day[0],
-                 day[1], event.place.country if event.place else None, day[2], day[3], published,
-                 None))
-        self.db.execute("UPDATE events SET cluster_id = ? WHERE seq = ?", (cid, seq))
+            return best[1]
+        cid = cluster_id(event.id)
+        self.db.execute(
+            "INSERT INTO event_clusters (id, event_type, source_code, target_code, either_way, "
+            "first_date, last_date, place_name, place_country, lat, lon, first_report, "
+            "first_article_id, n_events, n_articles, n_sources, sources, articles, figures) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', '[]', '{}') "
+            "ON CONFLICT (id) DO NOTHING",
+            (cid, event.event_type, src or "", tgt or "", int(symmetric), day, day,
+             row["place_name"], event.place.country if event.place else None, row["lat"],
+             row["lon"], published, None))
         return cid
+
+    def _refresh_cluster_span(self, cid: str) -> None:
+        """Recompute what later events of the batch match a cluster on (its first and last day
+        and its place) from its member events; the rest of its summary waits for the batch's end."""
+        members = self.db.all("SELECT day, place_name, place_country, lat, lon FROM events "
+                              "WHERE cluster_id = ? ORDER BY day, seq", (cid,))
+        days = [m[0] for m in members if m[0]]
+        place = next((m for m in members if m[3] is not None), None) or \
+            next((m for m in members if m[1]), None)
+        self.db.execute("UPDATE event_clusters SET first_date = ?, last_date = ?, place_name = ?, "
+                        "place_country = ?, lat = ?, lon = ? WHERE id = ?",
+                        (min(days), max(days), *(place[1:] if place else (None,) * 4), cid))
 
     def _refresh_cluster(self, cid: str) -> None:
         """Recompute a cluster's summary from its member events (delete it when it has none)."""
@@ -626,6 +671,44 @@ def _event_dict(row: tuple) -> dict:
     d.update(article_id=row[2], cluster_id=row[3], article_title=row[4], published=row[5],
              outlet=row[6])
     return d
+
+
+CHILD_INSERTS = {
+    "actors": "INSERT INTO actors (event_seq, side, text, name, country, org, sector, role) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "places": "INSERT INTO places (event_seq, name, admin1, country, lat, lon, place_precision, "
+              "derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "evidence": "INSERT INTO evidence (event_seq, position, sentence_index, start_offset, end_offset, "
+                "text) VALUES (?, ?, ?, ?, ?, ?)",
+    "figures": f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) VALUES "
+               f"({', '.join('?' * len(FIGURE_COLUMNS))})",
+}
+
+
+class _BatchWrites:
+    """What one ``Store.add`` call keeps to write at its end, one statement per table: the LSH
+    bands of its articles (looked up here while they are not written) and the rows of its events'
+    actors, places, evidence and figures (nothing reads them before the batch's end)."""
+
+    def __init__(self) -> None:
+        self.bands: dict[str, list[tuple[int, int]]] = {}
+        self.buckets: dict[tuple[int, int], list[str]] = {}
+        self.rows: dict[str, list[tuple]] = {table: [] for table in CHILD_INSERTS}
+
+    def add(self, article_id: str, keys: list[tuple[int, int]]) -> None:
+        self.bands[article_id] = keys
+        for key in keys:
+            self.buckets.setdefault(key, []).append(article_id)
+
+    def candidates(self, keys: list[tuple[int, int]]) -> set[str]:
+        return {aid for key in keys for aid in self.buckets.get(key, ())}
+
+    def clear(self) -> None:
+        """After a flush: the rows are written, the bands now found in the table."""
+        self.bands.clear()
+        self.buckets.clear()
+        for rows in self.rows.values():
+            rows.clear()
 
 
 def _where(clauses: list[str]) -> str:
