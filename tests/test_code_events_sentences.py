@@ -527,3 +527,20 @@ DATELINE_ROWS = [
 @pytest.mark.parametrize("text,dateline,triple,present", DATELINE_ROWS, ids=[r[1] for r in DATELINE_ROWS])
 def test_code_events_nonstate_attack_dateline_abroad(text, dateline, triple, present):
     assert (triple in triples(code_filed(text, dateline))) is present
+
+
+CUE_GROUP_ROWS = [
+    [("kata",), ("ujar",), ("kata", "dia"), ("menurut",), ("seperti", "dilansir"), ("kata", "sumber")],
+    [("menurut",)],
+    [],
+    [("a", "b"), ("b", "a"), ("a",), ("b",), ("a", "b", "c")],
+]
+
+
+@pytest.mark.parametrize("cues", CUE_GROUP_ROWS, ids=range(len(CUE_GROUP_ROWS)))
+def test_code_events_attribution_cues_by_first_word(cues):
+    """Looking cues up by a sentence word yields the cues opening with it, in their own order."""
+    from warta.events.status import _by_first_word
+    groups = _by_first_word(cues)
+    for word in {c[0] for c in cues} | {"lain"}:
+        assert groups.get(word, []) == [c for c in cues if c[0] == word]

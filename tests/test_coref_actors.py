@@ -314,3 +314,28 @@ def test_coref_state_description_dateline_is_not_an_actor():
     text = "Tokyo (ANTARA) - Mulai tahun depan Arab Saudi membuka stadion yang ditutup negeri ini."
     got = find(mentions(text), "negeri ini")
     assert got and got[0].actor.country == "SAU"
+
+
+KEY_SCAN_ROWS = [
+    # (text, remembered keys): the scan must find what the keys' alternation finds
+    ("Rubio bertemu Wang Yi. Rubio lalu pulang.", ["Marco Rubio", "Rubio"]),
+    ("Marco Rubio dan Rubio-nya; Rubio_x, xRubio, Rubio.", ["Marco Rubio", "Rubio"]),
+    ("Menurut Putin, Vladimir Putin dan Putin2 hadir.", ["Vladimir Putin", "Putin"]),
+    ("Kim Jong Un, Kim Jong, Kim.", ["Kim Jong Un", "Kim Jong", "Kim"]),
+    ("anaana ana ana-ana ana", ["ana", "anaana"]),
+    ("Lee Jae-myung bertemu Jae-myung dan Lee.", ["Lee Jae-myung", "Jae-myung"]),
+    ("Al-Sharaa, al-Sharaa dan Sharaa.", ["Ahmed al-Sharaa", "al-Sharaa", "Sharaa"]),
+    ("Tidak ada nama di sini.", ["Netanyahu", "Benjamin Netanyahu"]),
+    ("Netanyahu", ["Netanyahu"]),
+    ("O'Brien dan O'Brien's, Brien.", ["O'Brien", "Brien"]),
+    ("Erdoğan dan Erdoğanlar; Erdoğan.", ["Recep Tayyip Erdoğan", "Erdoğan"]),
+    ("Abe Abe Abe", ["Abe Abe", "Abe"]),
+    ("Macron (Prancis) dan Macron-Trump.", ["Emmanuel Macron", "Macron"]),
+]
+
+
+@pytest.mark.parametrize("text,keys", KEY_SCAN_ROWS, ids=[r[0][:30] for r in KEY_SCAN_ROWS])
+def test_coref_key_scan_equals_alternation(text, keys):
+    from warta.resolve.coref import _key_pattern, find_keys
+    expected = [(m.start(), m.group(1)) for m in _key_pattern(keys).finditer(text)]
+    assert find_keys(text, dict.fromkeys(keys)) == expected

@@ -387,3 +387,38 @@ def test_dates_clash_told_twice_keeps_the_day(text, value):
 ])
 def test_dates_period_end(value, last):
     assert period_end(value) == last
+
+
+SCAN_OPENING_ROWS = [
+    "Pada 12 Oktober 2025 (Minggu) pasukan tiba, 3 hari lalu; 1/2 dan 2.5 bukan tanggal.",
+    "Senin (13/10/2025) pukul 10.00 WIB, bulan lalu dan tahun depan, pekan ini.",
+    "Serangan 7 Oktober 2023 terjadi pada Sabtu. Pada 2000 orang. x12 Mei, -5 Juni, /6 Juli.",
+    "Rabu, 1 Januari 2025 — pada awal Maret, akhir 2024, (Kamis, 2/1). Sejak 1998-2000.",
+    "Tgl. 5 Agt. 2024 dan tgl 6 Sept 2024; sepekan kemudian, dua tahun lalu, esok hari.",
+    "“Pada 17 Agustus”, katanya (2025). Sebelumnya, di 2019 dan pada tahun 2018 lalu.",
+    "İstanbul, 3 Mart 2025 (Pazartesi): pada 12 Mei lalu.",
+    "Erdoğan tiba Selasa (4/3) pukul 09.30; pada Minggu lalu, 3 minggu lalu.",
+    "",
+    "12",
+    "(1)",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_OPENING_ROWS, ids=range(len(SCAN_OPENING_ROWS)))
+def test_dates_scan_opening_positions_equal_every_position(text, monkeypatch):
+    """Trying each pattern only where it can open finds what trying every position finds."""
+    from warta.extract.dates import scan as scan_module
+    data = date_data(load_language("id"))
+    quick = [(f.kind, f.start, f.end, f.groups) for f in scan_module.scan(text, data)]
+    monkeypatch.setattr(scan_module, "_opening_positions", lambda text, data: None)
+    every = [(f.kind, f.start, f.end, f.groups) for f in scan_module.scan(text, data)]
+    assert quick == every
+
+
+@pytest.mark.parametrize("text", SCAN_OPENING_ROWS + ["a1 -2 /3 .4 _5 ٣ 6", "١٢ ٣"],
+                         ids=range(len(SCAN_OPENING_ROWS) + 2))
+def test_dates_scan_digit_openings_equal_lookbehind_first(text):
+    import re
+    from warta.extract.dates.scan import DIGIT_START
+    assert [m.start() for m in DIGIT_START.finditer(text)] == \
+        [m.start() for m in re.finditer(r"(?<![\w/.-])\d", text)]

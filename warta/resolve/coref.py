@@ -65,6 +65,42 @@ def _person_memory(drafts_by_sentence, lex: ActorLexicon):
     return memory
 
 
+_WORDISH = re.compile(r"[\w-]")
+
+
+def find_keys(text: str, keys) -> list[tuple[int, str]]:
+    """(start, key) for the whole-word uses of ``keys`` in ``text`` (no letter, digit, "_" or "-"
+    on either side), scanning left to right, the longest key winning at a position and a use
+    resuming the scan at its end: what ``finditer`` of the keys' alternation, longest first,
+    finds, without compiling that alternation for every article."""
+    if not all(keys):
+        return [(m.start(), m.group(1)) for m in _key_pattern(keys).finditer(text)]
+    at: dict[int, list[str]] = {}
+    for key in keys:
+        pos = text.find(key)
+        while pos >= 0:
+            if not (pos and _WORDISH.match(text, pos - 1)):
+                at.setdefault(pos, []).append(key)
+            pos = text.find(key, pos + 1)
+    out: list[tuple[int, str]] = []
+    resume = 0
+    for pos in sorted(at):
+        if pos < resume:
+            continue
+        for key in sorted(at[pos], key=len, reverse=True):
+            if not _WORDISH.match(text, pos + len(key)):
+                out.append((pos, key))
+                resume = pos + len(key)
+                break
+    return out
+
+
+def _key_pattern(keys) -> re.Pattern:
+    """The alternation of ``keys``, longest first, as whole words."""
+    return re.compile(r"(?<![\w-])(" + "|".join(
+        re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])")
+
+
 def _later_surnames(drafts_by_sentence, doc: Document, lex: ActorLexicon):
     """Add person drafts for later uses of remembered names not already covered."""
     from warta.extract.actors import Draft
@@ -73,25 +109,23 @@ def _later_surnames(drafts_by_sentence, doc: Document, lex: ActorLexicon):
         return drafts_by_sentence
     taken = sorted((d.start, d.end) for _, ds in drafts_by_sentence for d in ds)
     starts = [t[0] for t in taken]
-    text = doc.text
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(
-        re.escape(k) for k in sorted(memory, key=len, reverse=True)) + r")(?![\w-])")
     bounds = [s.start for s in doc.sentences]
     added: dict[int, list] = {}
-    for m in pattern.finditer(text):
-        actor, after = memory[m.group(1)]
-        if m.start() < after:
+    for start, key in find_keys(doc.text, memory):
+        end = start + len(key)
+        actor, after = memory[key]
+        if start < after:
             continue
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and taken[k][1] > m.start():
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and taken[k][1] > start:
             continue
-        if k + 1 < len(taken) and taken[k + 1][0] < m.end():
+        if k + 1 < len(taken) and taken[k + 1][0] < end:
             continue
-        si = bisect.bisect_right(bounds, m.start()) - 1
-        if si < 0 or m.end() > doc.sentences[si].end:
+        si = bisect.bisect_right(bounds, start) - 1
+        if si < 0 or end > doc.sentences[si].end:
             continue
         added.setdefault(doc.sentences[si].index, []).append(
-            Draft(m.start(), m.end(), "person", replace(actor, text=m.group(1))))
+            Draft(start, end, "person", replace(actor, text=key)))
     if not added:
         return drafts_by_sentence
     return [(si, sorted(ds + added.get(si, []), key=lambda d: d.start))

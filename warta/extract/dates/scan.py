@@ -11,7 +11,8 @@ from warta.model import DateMention
 
 # A pattern's match can only start where its first element can: a digit run, a "(", or one of the
 # words it opens with. ``scan`` tries each pattern only there.
-DIGIT_START = re.compile(r"(?<![\w/.-])\d")
+# (the digit first and the look-behind after it: the engine then jumps from digit to digit)
+DIGIT_START = re.compile(r"\d(?<![\w/.-]\d)")
 # characters that match an ASCII letter under re.IGNORECASE although lower() does not map them to
 # it (İ ı ſ K); a text holding one is scanned pattern by pattern over every position
 CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -60,27 +61,35 @@ def _matches(rx: re.Pattern, text: str, starts: list[int] | None):
 
 def _opening_positions(text: str, data: DateData) -> list[list[int]] | None:
     """Per pattern, the sorted positions where it may open; None when the text holds a character
-    that lower-casing does not fold as the regex engine does (then every position is tried)."""
+    that lower-casing does not fold as the regex engine does (then every position is tried).
+    The digit and "(" positions are found once and shared by the patterns opening there."""
     low = text.lower()
-    if len(low) != len(text) or CASE_TRAPS.search(text):
-        return None
-    sets: list[set[int]] = [set() for _ in data.patterns]
+    if not text.isascii() and (len(low) != len(text) or CASE_TRAPS.search(text)):
+        return None     # (an ASCII text holds no such character; isascii() costs nothing)
+    words: list[list[int]] = [[] for _ in data.patterns]
     for end, (length, indices) in data.openers.iter(low):
         pos = end - length + 1
         if pos and low[pos - 1].isalnum():
             continue          # inside a word: every pattern opens after a non-word character
         for i in indices:
-            sets[i].add(pos)
-    for m in DIGIT_START.finditer(text):
-        for i in data.digit_openers:
-            sets[i].add(m.start())
-    if data.paren_openers:
-        pos = text.find("(")
-        while pos >= 0:
-            for i in data.paren_openers:
-                sets[i].add(pos)
-            pos = text.find("(", pos + 1)
-    return [sorted(s) for s in sets]
+            words[i].append(pos)
+    digits = [m.start() for m in DIGIT_START.finditer(text)]
+    parens = _positions_of(text, "(") if data.paren_openers else []
+    out = []
+    for i, found in enumerate(words):
+        shared = (digits if i in data.digit_openers else []) + \
+            (parens if i in data.paren_openers else [])
+        out.append(sorted(set(found).union(shared)) if found else sorted(shared))
+    return out
+
+
+def _positions_of(text: str, char: str) -> list[int]:
+    out = []
+    pos = text.find(char)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(char, pos + 1)
+    return out
 
 
 def accept(kind: str, m: re.Match, text: str, data: DateData) -> Found | None:
@@ -100,13 +109,13 @@ def accept(kind: str, m: re.Match, text: str, data: DateData) -> Found | None:
         return None
     if kind in ("counted", "relative") and _word_before(text, start) in data.words["duration"]:
         return None
-    if kind == "relative" and _word_before(text, start) in data.words["vague_count"] | data.numbers.words.keys():
+    if kind == "relative" and _in_any(_word_before(text, start), data.words["vague_count"], data.numbers.words):
         return None
     if kind in ("counted", "relative") and _is_sunday(m, text, g, data):
         return None
     if kind == "weekday" and _word_before(text, m.start()) in data.words["not_before_day_name"]:
         return None
-    if kind == "loose" and g["word"].lower() in data.words["year_word"] | data.words["month_word"]:
+    if kind == "loose" and _in_any(g["word"].lower(), data.words["year_word"], data.words["month_word"]):
         return None
     if kind == "paren" and "wd" not in g and _word_after(text, m.end()) in data.words["after_ratio"]:
         return None
@@ -114,6 +123,11 @@ def accept(kind: str, m: re.Match, text: str, data: DateData) -> Found | None:
         if not _is_short(g["mon"], data) or text[end:end + 1] in ("", "\n"):
             end -= 1              # the sentence's full stop, not an abbreviation's
     return Found(kind, start, end, g)
+
+
+def _in_any(word: str, *collections) -> bool:
+    """``word`` is in one of ``collections`` (no union of them built for every match)."""
+    return any(word in c for c in collections)
 
 
 def _extend_left(text: str, start: int, rx: re.Pattern, name: str, g: dict) -> int:
