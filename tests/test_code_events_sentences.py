@@ -540,7 +540,7 @@ CUE_GROUP_ROWS = [
 @pytest.mark.parametrize("cues", CUE_GROUP_ROWS, ids=range(len(CUE_GROUP_ROWS)))
 def test_code_events_attribution_cues_by_first_word(cues):
     """Looking cues up by a sentence word yields the cues opening with it, in their own order."""
-    from warta.events.status import _by_first_word
-    groups = _by_first_word(cues)
+    from warta.events.lexicon import by_first_word
+    groups = by_first_word(cues)
     for word in {c[0] for c in cues} | {"lain"}:
-        assert groups.get(word, []) == [c for c in cues if c[0] == word]
+        assert list(groups.get(word, ())) == [c for c in cues if c[0] == word]

@@ -194,7 +194,6 @@ def code_sentence(doc: Document, sentence: Sentence, lexicon: EventLexicon,
 
 
 REACTION_LOOKBACK = 6      # sentences back in which a reaction looks for the happening it answers
-FACT_STATUS = frozenset({"asserted", "claimed"})
 
 
 def aim_reactions(drafts: list[Draft]) -> list[Draft]:
@@ -210,7 +209,7 @@ def aim_reactions(drafts: list[Draft]) -> list[Draft]:
             if d.sentence_index - e.sentence_index > REACTION_LOOKBACK:
                 break
             doer = actor_key(e.roles.source)
-            if e.status not in FACT_STATUS or not doer or doer == src or \
+            if e.status not in nonstate.FACT_STATUS or not doer or doer == src or \
                     (e.sentence_index == d.sentence_index and e.trigger.first >= d.trigger.first):
                 continue
             if d.reacts_to and e.event_type != d.reacts_to:

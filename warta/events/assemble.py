@@ -229,7 +229,7 @@ def _as_stated(doc: Document, m: PlaceMention, lang) -> Place:
 
 
 def _unmarked(doc: Document, m: PlaceMention, named: set[str], gaz) -> bool:
-    cue = places_layer.cue_before(doc.text, m.span.start, gaz)
+    cue = places_layer.cue_before(doc.text, m.span.start, gaz.cues)
     return places_layer.unmarked_foreign(m.span.text, m.place, cue, named, gaz)
 
 
@@ -285,7 +285,7 @@ def _venue_nearer(doc: Document, nearest: PlaceMention | None, slot: int, anchor
     trigger than the destination ("bertemu Lavrov di Jakarta, sebelum bertolak ke Tokyo")."""
     if nearest is None or nearest.span.start in slots:
         return False
-    if places_layer.cue_before(doc.text, nearest.span.start, gaz) != "di":
+    if places_layer.cue_before(doc.text, nearest.span.start, gaz.cues) != "di":
         return False
     return _distance(nearest.span.start, nearest.span.end, anchor) < abs(slot - anchor)
 

@@ -58,6 +58,14 @@ class StatusCue:
     window: int
 
 
+def by_first_word(cues) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word cues grouped by their first word, each group in the cues' own order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @dataclass
 class EventLexicon:
     """Everything the event coder reads from language data, compiled."""
@@ -68,7 +76,7 @@ class EventLexicon:
     voice_rules: tuple[tuple[str, str, str], ...]
     status_cues: tuple[StatusCue, ...]
     status_by_word: dict[str, tuple[StatusCue, ...]]
-    attribution_after: frozenset[tuple[str, ...]]
+    attribution_after: dict[str, tuple[tuple[str, ...], ...]]   # cues after the speaker, by first word
     attribution_before: frozenset[str]
     attribution_media: frozenset[tuple[str, ...]]
     prepositions: dict[str, str]
@@ -170,7 +178,8 @@ def _build(lang: Language) -> EventLexicon:
         status_by_word={k: tuple(v) for k, v in by_word.items()},
         voice_rules=tuple((r["prefix"], r["suffix"], r["voice"]) for r in lang.table("event_voice.tsv")),
         status_cues=status_cues,
-        attribution_after=frozenset(_words(r["cue"]) for r in attribution if r["side"] in ("after", "media")),
+        attribution_after=by_first_word(frozenset(_words(r["cue"]) for r in attribution
+                                                  if r["side"] in ("after", "media"))),
         attribution_media=frozenset(_words(r["cue"]) for r in attribution if r["side"] == "media"),
         attribution_before=frozenset(r["cue"].lower() for r in attribution if r["side"] == "before"),
         prepositions={r["word"].lower(): r["role"] for r in lang.table("event_prepositions.tsv")},

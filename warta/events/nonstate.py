@@ -19,7 +19,7 @@ The rule is narrow on purpose, each limit measured on corpus articles outside th
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from warta.events.lexicon import EventLexicon
 from warta.events.roles import Roles, SentenceView
@@ -124,11 +124,10 @@ def _attacked(doc: Document, view: SentenceView, trig: TriggerMatch, roles: Role
 
 def _background(when: When | None, published: str | None) -> bool:
     """A stated date whose period ended more than about a month before publication."""
-    if when is None or when.value is None or when.derived == "published" or not published:
+    if when is None or when.value is None or when.derived == "published":
         return False
-    try:
-        pub = date.fromisoformat(published[:10])
-    except ValueError:
+    pub = dates_layer.parse_iso(published)
+    if pub is None:
         return False
     last = dates_layer.period_end(when.end or when.value)
     return last is not None and last < pub - timedelta(days=RECENT_DAYS)

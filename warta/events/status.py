@@ -31,19 +31,11 @@ def _matches(words: tuple[str, ...], at: int, cue: tuple[str, ...]) -> bool:
     return words[at:at + len(cue)] == cue
 
 
-def _by_first_word(cues) -> dict[str, list[tuple[str, ...]]]:
-    """The cues grouped by their first word, each group in the cues' own order."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for cue in cues:
-        out.setdefault(cue[0], []).append(cue)
-    return out
-
-
 def find_attributions(sentence: Sentence, words: tuple[str, ...], lexicon: EventLexicon,
                       slot_ranges: list[tuple[int, int]]) -> list[Attribution]:
     out = []
     n = len(words)
-    after = _by_first_word(lexicon.attribution_after)
+    after = lexicon.attribution_after
     for i, w in enumerate(words):
         for cue in after.get(w, ()):
             if not _matches(words, i, cue):

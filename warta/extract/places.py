@@ -16,7 +16,7 @@ from warta.lang import Language
 from warta.extract.actors import after_capitalised_word
 from warta.model import ActorMention, Document, PlaceMention, Span
 from warta.resolve.actors import actor_lexicon
-from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place,
+from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place, cue_before,
                                   dateline_place, gazetteer, resolve_place)
 
 __all__ = ["extract_places", "dateline_place", "resolve_place"]
@@ -31,17 +31,6 @@ def _bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not before.isalnum() and not after.isalnum() and after not in "-" and before not in "-"
-
-
-def _cue(text: str, start: int, cues: frozenset[str]) -> str | None:
-    """The locative word right before ``start`` (one or two words), if any."""
-    words = text[max(0, start - 40):start].replace(",", " ").split()
-    if not words:
-        return None
-    two = " ".join(words[-2:]).lower()
-    if len(words) >= 2 and two in cues:
-        return two
-    return words[-1].lower() if words[-1].lower() in cues else None
 
 
 def _scan(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
@@ -198,7 +187,7 @@ def extract_places(doc: Document, lang: Language,
                 continue
             if source != "alias" and (name in countries or _is_country(start, end, near)):
                 continue
-            cue = _cue(text, start, gaz.cues)
+            cue = cue_before(text, start, gaz.cues)
             at_start = not text[s.start:start].strip(" \"“'‘(")
             if source == "alias":
                 if " " not in name and _in_longer_name(text, s.start, start, end, cue):
@@ -256,7 +245,7 @@ def _country_places(doc: Document, s, actors, gaz: Gazetteer, taken) -> list[Pla
             continue
         if _overlaps_taken(m.span.start, m.span.end, taken):
             continue
-        if _cue(doc.text, m.span.start, gaz.country_cues) is None:
+        if cue_before(doc.text, m.span.start, gaz.country_cues) is None:
             continue
         out.append(PlaceMention(m.span, s.index, country_place(m.actor.country, gaz)))
     return out

@@ -97,8 +97,7 @@ def find_keys(text: str, keys) -> list[tuple[int, str]]:
 
 def _key_pattern(keys) -> re.Pattern:
     """The alternation of ``keys``, longest first, as whole words."""
-    return re.compile(r"(?<![\w-])(" + "|".join(
-        re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + _alternatives(keys) + r")(?![\w-])")
 
 
 def _later_surnames(drafts_by_sentence, doc: Document, lex: ActorLexicon):
@@ -133,7 +132,14 @@ def _later_surnames(drafts_by_sentence, doc: Document, lex: ActorLexicon):
 
 
 def _state_ref_pattern(lex: ActorLexicon) -> re.Pattern | None:
-    """Head noun, up to a relative clause's length of words, closing demonstrative."""
+    """Head noun, up to a relative clause's length of words, closing demonstrative (built once
+    per language)."""
+    if lex.lang is None:
+        return _build_state_ref_pattern(lex)
+    return lex.lang.compiled("coref_state_ref_pattern", lambda _: _build_state_ref_pattern(lex))
+
+
+def _build_state_ref_pattern(lex: ActorLexicon) -> re.Pattern | None:
     heads, closes = lex.state_ref.get("head"), lex.state_ref.get("close")
     if not heads or not closes:
         return None

@@ -384,15 +384,16 @@ def unmarked_foreign(spelling: str, place: Place, cue: str | None, named: set[st
     return place.precision != "point" or _fold(spelling) != _fold(place.name) or cue == "dari"
 
 
-def cue_before(text: str, start: int, gaz: Gazetteer) -> str | None:
-    """The locative word (one or two words, ``place_cue.tsv``) right before ``start``, if any."""
+def cue_before(text: str, start: int, cues: frozenset[str]) -> str | None:
+    """The locative word of ``cues`` (one or two words, e.g. ``Gazetteer.cues`` from
+    ``place_cue.tsv``) right before ``start``, if any."""
     words = text[max(0, start - 40):start].replace(",", " ").split()
     if not words:
         return None
     two = " ".join(words[-2:]).lower()
-    if len(words) >= 2 and two in gaz.cues:
+    if len(words) >= 2 and two in cues:
         return two
-    return words[-1].lower() if words[-1].lower() in gaz.cues else None
+    return words[-1].lower() if words[-1].lower() in cues else None
 
 
 def stated_country(text: str, end: int, lang: Language) -> str | None:

@@ -27,6 +27,6 @@ happening), ``mentions`` (the layer: ``extract_dates``), ``event_dates`` (``even
 from warta.extract.dates.event_dates import event_date
 from warta.extract.dates.grammar import DateData, date_data, word_classes
 from warta.extract.dates.mentions import extract_dates
-from warta.extract.dates.resolve import period_end
+from warta.extract.dates.resolve import parse_iso, period_end
 
-__all__ = ["DateData", "date_data", "event_date", "extract_dates", "period_end", "word_classes"]
+__all__ = ["DateData", "date_data", "event_date", "extract_dates", "parse_iso", "period_end", "word_classes"]
