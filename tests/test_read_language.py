@@ -112,7 +112,9 @@ def test_read_language_stated_languages(identified, content_language, head, stat
 ])
 def test_read_language_page_language(stated, text, language):
     page = _page(text).decode("utf-8") if len(text) > 20 else f"<html><body><p>{text}</p></body></html>"
-    assert page_language(stated, page) == language
+    read = []
+    assert page_language(stated, lambda: read.append(1) or page) == language
+    assert bool(read) != any(code in ("id", "ind") for code in stated)   # decoded only when needed
 
 
 @pytest.mark.parametrize("language, kept", [("id", True), (None, True), ("en", False), ("ms", False)])

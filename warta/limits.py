@@ -29,7 +29,6 @@ class InputLimits:
 
 
 DEFAULT_LIMITS = InputLimits()
-MAX_NESTING = 100                    # the default of ``ReadSettings.max_nesting``
 
 
 def check_article(article: Article, limits: InputLimits = DEFAULT_LIMITS) -> Article:
@@ -50,7 +49,7 @@ def check_article(article: Article, limits: InputLimits = DEFAULT_LIMITS) -> Art
     return article
 
 
-def json_too_deep(raw: bytes | str, limit: int = MAX_NESTING) -> bool:
+def json_too_deep(raw: bytes | str, limit: int) -> bool:
     """True when JSON text nests arrays or objects deeper than ``limit``.
 
     Cheap for real records: the depth is only counted when the text has more than ``limit``

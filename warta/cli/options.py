@@ -13,7 +13,7 @@ from warta.limits import DEFAULT_LIMITS, InputLimits
 from warta.read import DEFAULT_SETTINGS, ReadSettings
 
 # The limits a user may set, with the settings object each belongs to.
-READ_LIMITS = ("max_file_bytes", "max_record_bytes", "max_text_chars", "max_nesting", "max_errors_per_file")
+READ_LIMITS = tuple(f.name for f in fields(ReadSettings) if f.name.startswith("max_"))
 ARTICLE_LIMITS = tuple(f.name for f in fields(InputLimits))
 LIMIT_NAMES = READ_LIMITS + ARTICLE_LIMITS
 

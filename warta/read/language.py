@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 
 from lingua import IsoCode639_1, Language
 
@@ -85,14 +86,15 @@ def text_sample(page: str) -> str:
     return " ".join(html.unescape(" ".join(parts)).split())[:SAMPLE_CHARS]
 
 
-def page_language(stated: list[str], page: str) -> str | None:
+def page_language(stated: list[str], page: Callable[[], str]) -> str | None:
     """The ISO 639-1 code to select the page by: a supported stated language when there is one,
-    else what the identifier finds in the page's text sample (None: too little text to tell)."""
+    else what the identifier finds in the page's text sample (None: too little text to tell).
+    ``page`` gives the decoded page; it is called only when no stated language settles it."""
     supported = supported_codes()
     for code in stated:
         if code in supported:
             return supported[code]
-    return detect_language(text_sample(page))
+    return detect_language(text_sample(page()))
 
 
 def is_kept(language: str | None) -> bool:

@@ -86,7 +86,7 @@ def iter_warc(name: str, stream: BinaryIO, settings: ReadSettings = DEFAULT_SETT
 def _record_language(record, data: bytes, charset: str | None) -> str | None:
     stated = stated_languages(record.rec_headers.get_header("WARC-Identified-Content-Language"),
                               record.http_headers.get_header("Content-Language"), data)
-    return page_language(stated, decode_html(data, charset))
+    return page_language(stated, lambda: decode_html(data, charset))
 
 
 def _skipped_line(name: str, skipped: Counter[str]) -> LanguageError:

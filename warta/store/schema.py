@@ -153,6 +153,10 @@ V2 = (
 
 
 
+INSERT_MINHASH_KEY = ("INSERT INTO minhash_keys (bucket, band, article_id) VALUES (?, ?, ?) "
+                      "ON CONFLICT DO NOTHING")
+
+
 def resign_articles(db: Any, settings: DedupSettings, chunk: int = 500) -> None:
     """Compute every stored article's MinHash signature again (``warta.dedup.signature``) and
     write its LSH keys to ``minhash_keys``. Links already made (``duplicate_of``) stay."""
@@ -162,8 +166,7 @@ def resign_articles(db: Any, settings: DedupSettings, chunk: int = 500) -> None:
         rows = db.all(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(part))})", part)
         sigs = [(signature(text or "", settings), aid) for aid, text in rows]
         db.executemany("UPDATE articles SET minhash = ? WHERE id = ?", sigs)
-        db.executemany("INSERT INTO minhash_keys (bucket, band, article_id) VALUES (?, ?, ?) "
-                       "ON CONFLICT DO NOTHING",
+        db.executemany(INSERT_MINHASH_KEY,
                        [(bucket, band, aid) for sig, aid in sigs if sig is not None
                         for band, bucket in band_buckets(sig, settings)])
 

@@ -20,7 +20,7 @@ from warta.store.query import (COUNT_KEYS, NOT_COUNTED, EventQuery, Page, decode
 from warta.store.rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, FIGURE_COLUMNS, actor_rows,
                               article_coder_version, article_from_row, article_row, content_hash,
                               event_row, evidence_rows, figure_rows, place_rows)
-from warta.store.schema import SCHEMA_VERSION, pending, render
+from warta.store.schema import INSERT_MINHASH_KEY, SCHEMA_VERSION, pending, render
 
 EVENT_SELECT = ("SELECT e.seq, e.data, e.article_id, e.cluster_id, a.title, a.published, a.source, "
                 "e.day, e.confidence FROM events e JOIN articles a ON a.id = e.article_id")
@@ -115,7 +115,7 @@ class Store:
             self.db.begin()
             try:
                 writes = _BatchWrites()
-                stored = self._content_hashes([c.article.id for c in batch])
+                stored = self._column_by_id("content_hash", [c.article.id for c in batch])
                 for c in batch:
                     self._add_one(c, coder_version, counts, touched, stored, writes)
                 self._flush(writes)
@@ -130,14 +130,14 @@ class Store:
                 raise StoreError(self.db.name, f"could not store the batch: {err}") from err
         return AddResult(clusters=len(touched), **counts)
 
-    def _content_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
-        """The content hash of each of the given articles that is stored."""
+    def _column_by_id(self, column: str, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """``column`` of each of the given articles that is stored (absent: not stored)."""
         ids = list(dict.fromkeys(article_ids))
-        out: dict[str, str] = {}
+        out: dict[str, str | None] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            out.update(self.db.all(f"SELECT id, content_hash FROM articles WHERE id IN "
-                                   f"({', '.join('?' * len(chunk))})", chunk))
+            out.update({r[0]: r[1] for r in self.db.all(
+                f"SELECT id, {column} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
         return out
 
     def _add_one(self, coded: CodedArticle, coder_version: str | None, counts: dict[str, int],
@@ -200,8 +200,7 @@ class Store:
 
     def _flush(self, writes: _BatchWrites) -> None:
         """Write the rows kept for the end of the batch: one statement per table."""
-        self.db.executemany("INSERT INTO minhash_keys (bucket, band, article_id) VALUES (?, ?, ?) "
-                            "ON CONFLICT DO NOTHING",     # in key order: B-tree pages in turn
+        self.db.executemany(INSERT_MINHASH_KEY,     # in key order: B-tree pages in turn
                             sorted((bucket, band, aid) for aid, keys in writes.bands.items()
                                    for band, bucket in keys))
         for table, statement in CHILD_INSERTS.items():
@@ -363,15 +362,8 @@ class Store:
 
     def coder_versions(self, article_ids: Sequence[str]) -> dict[str, str | None]:
         """The coder version each of the given stored articles was coded with (absent: not stored)."""
-        out: dict[str, str | None] = {}
-        ids = list(dict.fromkeys(article_ids))
         with self._lock:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                rows = self.db.all(f"SELECT id, coder_version FROM articles WHERE id IN "
-                                   f"({', '.join('?' * len(chunk))})", chunk)
-                out.update({r[0]: r[1] for r in rows})
-        return out
+            return self._column_by_id("coder_version", article_ids)
 
     def article_ids(self, *, not_coder_version: str | None = None) -> list[str]:
         """Ids of stored articles (those not coded with ``not_coder_version`` when given), sorted."""
