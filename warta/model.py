@@ -309,6 +309,15 @@ class Document:
         return replace(self, **layers)
 
 
+def by_sentence(mentions) -> dict[int, list]:
+    """Mentions of any layer grouped by sentence index, in their order (one pass over the layer,
+    where ``Document.in_sentence`` scans it once per sentence)."""
+    out: dict[int, list] = {}
+    for m in mentions:
+        out.setdefault(m.sentence_index, []).append(m)
+    return out
+
+
 @dataclass(frozen=True)
 class CodedArticle:
     article: Article

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from warta.lang import Language
-from warta.model import ActorMention, Document, Figure, Sentence, Span
+from warta.model import ActorMention, Document, Figure, Sentence, Span, by_sentence
 from warta.numbers import Amount, find_numbers
 
 MAX_GAP_WORDS = 5
@@ -171,7 +171,7 @@ def _build(lang: Language) -> FigureData:
             rf"(?<![\w-])(?:{_alt(r['word'] for r in claims if r['side'] == 'before')})(?![\w-])"),
         claim_after_re=re.compile(rf"(?<![\w-])(?P<w>{_alt(r['word'] for r in claims if r['side'] == 'after')})\s+"
                                   rf"(?P<who>[^,.;:!?\"“”()]+)", re.IGNORECASE),
-        gap_after_re=re.compile(rf"\s*(?:(?:{_alt(r['word'] for r in gaps if r['side'] == 'after')})(?![\w-])"
+        gap_after_re=re.compile(rf"\s*(?:(?:{gap_words})(?![\w-])"
                                 rf"|[A-Z][\w'’-]*|,(?=\s))"),
         gap_word_re=re.compile(rf"\s+(?:{gap_words})(?![\w-])"),
         gaps_before=frozenset(r["word"] for r in gaps if r["side"] == "before"),
@@ -238,8 +238,8 @@ def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
     """All figures of ``doc``, sorted by start; the text of each is ``doc.text[start:end]``."""
     data = figure_data(lang)
     numbers = find_numbers(doc.text, lang)
-    actors = _by_sentence(doc.actors)
-    places = _by_sentence(doc.places)
+    actors = by_sentence(doc.actors)
+    places = by_sentence(doc.places)
     singles = [m.start() for m in data.single_re.finditer(doc.text)]
     out: list[Figure] = []
     i = 0
@@ -257,13 +257,6 @@ def extract_figures(doc: Document, lang: Language) -> tuple[Figure, ...]:
         i = j
         previous = (sentence, actors.get(sentence.index, []))
     return tuple(sorted(_shared_sides(out), key=lambda f: (f.start, f.end)))
-
-
-def _by_sentence(mentions) -> dict[int, list]:
-    out: dict[int, list] = {}
-    for m in mentions:
-        out.setdefault(m.sentence_index, []).append(m)
-    return out
 
 
 def _holds(starts: list[int], sentence: Sentence) -> bool:

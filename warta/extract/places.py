@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from warta.lang import Language
 from warta.extract.actors import after_capitalised_word
-from warta.model import ActorMention, Document, PlaceMention, Span
+from warta.model import ActorMention, Document, PlaceMention, Span, by_sentence
 from warta.resolve.actors import actor_lexicon
 from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place, cue_before,
                                   dateline_place, gazetteer, resolve_place)
@@ -136,14 +136,6 @@ def _accept(cand: Candidate, cue: str | None, in_article: set[str], sentence_sta
     return cand.population >= BIG_CITY
 
 
-def _by_sentence(actors: tuple[ActorMention, ...]) -> dict[int, list[ActorMention]]:
-    """The mentions of each sentence index, in their order (one pass, not one per sentence)."""
-    out: dict[int, list[ActorMention]] = {}
-    for m in actors:
-        out.setdefault(m.sentence_index, []).append(m)
-    return out
-
-
 def _near(actors: tuple[ActorMention, ...], sentences) -> list[tuple[ActorMention, ...]]:
     """For each sentence (in text order), the mentions whose span overlaps it: one sweep over the
     mentions sorted by start, so a long article costs no more per sentence than a short one."""
@@ -178,7 +170,7 @@ def extract_places(doc: Document, lang: Language,
     countries = actor_lexicon(lang).countries
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    by_index = _by_sentence(actors)
+    by_index = by_sentence(actors)
     # near: the only actors a name in the sentence can touch
     names = _scan_sentences(text, doc.sentences, gaz)
     for s, near, found in zip(doc.sentences, _near(actors, doc.sentences), names):
@@ -237,11 +229,11 @@ def _overlaps_taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _country_places(doc: Document, s, actors, gaz: Gazetteer, taken) -> list[PlaceMention]:
-    """Country names used as locations in sentence ``s`` ("di Thailand"); ``actors`` may be
-    all of the article's or only those of ``s``."""
+    """Country names used as locations in sentence ``s`` ("di Thailand"); ``actors`` are the
+    sentence's."""
     out = []
     for m in actors:
-        if m.sentence_index != s.index or m.kind != "country" or not m.actor.country:
+        if m.kind != "country" or not m.actor.country:
             continue
         if _overlaps_taken(m.span.start, m.span.end, taken):
             continue
