@@ -314,12 +314,8 @@ class Store:
         and its place) from its member events; the rest of its summary waits for the batch's end."""
         members = self.db.all("SELECT day, place_name, place_country, lat, lon FROM events "
                               "WHERE cluster_id = ? ORDER BY day, seq", (cid,))
-        days = [m[0] for m in members if m[0]]
-        place = next((m for m in members if m[3] is not None), None) or \
-            next((m for m in members if m[1]), None)
         self.db.execute("UPDATE event_clusters SET first_date = ?, last_date = ?, place_name = ?, "
-                        "place_country = ?, lat = ?, lon = ? WHERE id = ?",
-                        (min(days), max(days), *(place[1:] if place else (None,) * 4), cid))
+                        "place_country = ?, lat = ?, lon = ? WHERE id = ?", (*_span(members, 0, 1), cid))
 
     def _refresh_cluster(self, cid: str) -> None:
         """Recompute a cluster's summary from its member events (delete it when it has none)."""
@@ -330,11 +326,8 @@ class Store:
         if not members:
             self.db.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
             return
-        days = [m[1] for m in members if m[1]]
         articles = sorted({(m[4] or "9999-99-99", m[2]) for m in members})
         sources = sorted({m[3] for m in members if m[3]})
-        place = next((m for m in members if m[7] is not None), None) or \
-            next((m for m in members if m[5]), None)
         figs: dict[str, list[Figure]] = {}
         for art, data in self.db.all(
                 "SELECT f.article_id, f.data FROM figures f JOIN events e ON e.seq = f.event_seq "
@@ -347,10 +340,8 @@ class Store:
             "place_country = ?, lat = ?, lon = ?, first_report = ?, first_article_id = ?, "
             "n_events = ?, n_articles = ?, n_sources = ?, sources = ?, articles = ?, figures = ? "
             "WHERE id = ?",
-            (min(days), max(days), place[5] if place else None, place[6] if place else None,
-             place[7] if place else None, place[8] if place else None,
-             min(published) if published else None, articles[0][1], len(members), len(articles),
-             len(sources), json.dumps(sources, ensure_ascii=False),
+            (*_span(members, 1, 5), min(published) if published else None, articles[0][1], len(members),
+             len(articles), len(sources), json.dumps(sources, ensure_ascii=False),
              json.dumps([a for _, a in articles], ensure_ascii=False),
              json.dumps(figures), cid))
 
@@ -637,6 +628,16 @@ class Store:
                                       "WHERE (a.duplicate_of IS NULL) <> (e.dup = 0) GROUP BY a.id"):
                 problems.append(f"article {aid}: events' duplicate flag out of date")
         return problems
+
+
+def _span(members, day: int, place_at: int) -> tuple:
+    """A cluster's first and last day and its place (name, country, lat, lon) from its member rows
+    in (day, seq) order: the first member with coordinates, else the first with a place name.
+    ``day`` is the day's column; the four place columns start at ``place_at``."""
+    days = [m[day] for m in members if m[day]]
+    place = next((m for m in members if m[place_at + 2] is not None), None) or \
+        next((m for m in members if m[place_at]), None)
+    return (min(days), max(days), *(place[place_at:place_at + 4] if place else (None,) * 4))
 
 
 COUNT_COLUMNS = ("seq", "cluster_id", "article_id", "source_code", "target_code", "event_type", "quad", "status",
