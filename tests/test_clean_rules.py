@@ -390,3 +390,13 @@ def test_clean_letter_runs_same_on_ascii_and_unicode_text(text):
     from warta.clean import _WORDS, _letter_runs
     assert _letter_runs(text) == _WORDS.findall(text)
     assert _letter_runs(text.casefold()) == _WORDS.findall(text.casefold())
+
+
+@pytest.mark.parametrize("text", [
+    "Mustang303 hadir", "Mustang3030", "Mustang30303", "A12", "A1", "12A34", "x 12", "_12",
+    "é12", "ab12cd", "ab12 cd", "Kode AB123, lalu CD4567.", "Harga 1000 rupiah", "",
+    "baris satu\nXY99\nbaris tiga", "123456", "a" * 50 + "9" * 4,
+])
+def test_clean_brand_digits_found_where_brand_is(text):
+    from warta.clean import _BRAND, _BRAND_DIGITS
+    assert bool(_BRAND_DIGITS.search(text)) is bool(_BRAND.search(text))

@@ -284,3 +284,29 @@ def test_dedup_settings_bands_fit():
     words = STORY.split()
     rng.shuffle(words)
     assert not copies(STORY, " ".join(words))   # same words, other order: not a copy
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "...", "Satu", "Satu dua, TIGA! empat_lima 1.234,5", "A\tB\nC", "__init__ x-y",
+    "Straße İstanbul naïve Ærø 東京 ½ x² ǅemal dan ﬁnal", "Kata “kutipan” di sini", "\x00\x7f a",
+])
+def test_dedup_joined_words_are_words(text):
+    from warta.dedup import _joined_words, words
+    found = words(text)
+    assert _joined_words(text) == (len(found), " ".join(found).encode("utf-8"))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 1023, 1024, 1025, 4097, 9000])
+def test_dedup_powers_are_products(n):
+    from warta.dedup import _POLY, _POLY_INVERSE, _powers
+    for base in (_POLY, _POLY_INVERSE):
+        got = _powers(base, n)
+        assert len(got) == n and not got.flags.writeable
+        at = sorted({0, min(1, n - 1), n // 2, n - 1})
+        assert [int(got[j]) for j in at] == [pow(int(base), j, 1 << 64) for j in at]
+
+
+@pytest.mark.parametrize("text", [STORY * 12, (STORY + " Straße ") * 30, "kata " * 1500])
+def test_dedup_signature_matches_reference_long_text(text):
+    s = DedupSettings()
+    assert signature(text, s) == reference_signature(text, s)

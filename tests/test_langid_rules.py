@@ -1,11 +1,14 @@
 """Language identification: Indonesian recognised, other languages named (and then skipped)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from warta.errors import LanguageError
 from warta.lang import available_languages
-from warta.langid import candidate_languages, detect_language, detected_language, plain_language
+from warta.langid import (FIRST_PASS_CHARS, MIN_LETTERS, _ENOUGH_LETTERS, _distinct_at_least,
+                          candidate_languages, detect_language, detected_language, plain_language)
 from warta.model import Article
 from warta.pipeline import prepare_article
 
@@ -100,3 +103,23 @@ def test_langid_plain_text_agrees_with_the_detector_on_the_corpus():
     plain = [(t, plain_language(t, supported)) for t in texts]
     assert sum(p is not None for _, p in plain) >= 0.9 * len(texts)
     assert all(detected_language(t, supported) == p for t, p in plain if p is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "", "12345", "a" * 11, "a" * 12, "ab " * 5, "a1b2c3d4e5f6g7h8i9j0k1l", "___ ___ ___ abc def ghi",
+    "_a_b_c_d_e_f_g_h_i_j_k_", "_a_b_c_d_e_f_g_h_i_j_k_l", "²½ ٣٤ abcdefghij", "²½ ٣٤ abcdefghijkl",
+    "é" * 12, "—" * 40 + "Jakarta ramai", "-- 2025 --", "x" + " " * 300 + "abcdefghijkl",
+    "Menteri Luar Negeri bertemu di Jakarta.",
+])
+def test_langid_enough_letters_is_the_letter_count(text):
+    counted = len(re.findall(r"[^\W\d_]", text[:FIRST_PASS_CHARS])) >= MIN_LETTERS
+    assert bool(_ENOUGH_LETTERS.match(text[:FIRST_PASS_CHARS])) is counted
+
+
+@pytest.mark.parametrize("found, n, expected", [
+    ([], 2, False), ([(0, "tak")], 2, False), ([(0, "tak"), (5, "tak")], 2, False),
+    ([(0, "tak"), (5, "boleh")], 2, True), ([(0, "tak"), (5, "tak"), (9, "boleh")], 2, True),
+    ([(0, "tak")], 1, True), ([], 0, True),
+])
+def test_langid_distinct_close_words(found, n, expected):
+    assert _distinct_at_least(iter(found), n) is expected

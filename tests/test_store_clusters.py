@@ -266,3 +266,47 @@ def test_store_batch_with_changed_text_same_as_one_at_a_time(store_url, tmp_path
     assert [e.id for e in s.coded_article("m").events] == ["em2"]
     s.close()
     reference.close()
+
+
+def table_rows(store) -> dict:
+    """Every stored row but the time an article was added."""
+    out = {}
+    for table, order in (("articles", "id"), ("minhash_keys", "bucket, band, article_id"),
+                         ("events", "seq"), ("actors", "event_seq, side"), ("places", "event_seq"),
+                         ("evidence", "event_seq, position"), ("figures", "article_id, event_seq, position"),
+                         ("event_clusters", "id")):
+        rows = store.db.all(f"SELECT * FROM {table} ORDER BY {order}")
+        out[table] = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in rows]
+    out["articles"] = [r[:-1] for r in out["articles"]]       # "added" is the last column
+    return out
+
+
+@pytest.mark.parametrize("steps", [
+    [("v1", [0, 1, 2, 3, 4, 5, 6])],
+    [("v1", [0, 1, 2]), ("v1", [3, 4, 5, 6])],                  # copies of stored articles
+    [("v1", [0, 1, 2]), ("v2", ["m2", 3, 4, 5, 6])],            # a re-coded text, then new copies
+    [("v1", [0, 3]), ("v2", ["m2", 1, 2, "m3", 4, 5, 6])],      # re-coded twice in one batch
+    [("v1", [6, 5, 4, 3, 2, 1, 0, 4, 6])],                      # articles given twice
+    [("v1", [0]), ("v2", [3, "m2", 2])],    # z's only copy (q) is written at the re-coding's flush
+])
+def test_store_prefetched_bands_same_as_lookups(store_url, tmp_path, monkeypatch, steps):
+    """The LSH buckets read once per batch give the same rows as one look-up per article."""
+    from warta.store.store import Store
+    articles = dict(enumerate(mixed_articles()))
+    articles["m2"] = coded("m", (event("em2", "CONSULT", "IDN", "MYS", day="2025-06-04"),),
+                           text=OTHER_TEXT + " Keduanya makan siang bersama.", published="2025-06-02")
+    articles["m3"] = coded("m", (event("em3", **BASE),), text=STORY + " Editor: X", published="2025-06-02")
+    s = open_store(store_url)
+    for version, batch in steps:
+        s.add([articles[i] for i in batch], coder_version=version)
+    fast = table_rows(s)
+    s.close()
+    monkeypatch.setattr(Store, "_prefetch_bands", lambda self, batch, stored, writes: None)
+    reference = open_store(str(tmp_path / "lookups.db"))
+    for version, batch in steps:
+        reference.add([articles[i] for i in batch], coder_version=version)
+    assert fast == table_rows(reference)
+    assert reference.check() == []
+    if steps[-1][1] == [3, "m2", 2]:
+        assert reference.article("z")["duplicate_of"] == "q"
+    reference.close()

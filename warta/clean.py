@@ -34,6 +34,7 @@ import justext
 from warta.lang import Language
 from warta.meta import publication_date_of_line, rules_for as meta_rules
 from warta.model import Article
+from warta.regex_gate import LineGate, holds_all, required_literals
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -48,8 +49,9 @@ _CLOSERS = "\"'”’)] \t"
 _MULTI_SPACE = re.compile(r" {2,}")
 _RULE = re.compile(r"[-=_*~]{3,}")
 _BRAND = re.compile(r"[A-Za-z]\d{2,4}\b")
-_BRAND_DIGITS = re.compile(r"(?<=[A-Za-z])\d{2,4}\b")   # found where _BRAND is, one character on: the
-                                                        # engine skips ahead to digits, not letters
+# where _BRAND is found, one character on: beginning with a digit (the letter before it checked
+# behind), so the engine skips ahead from digit to digit rather than trying every position
+_BRAND_DIGITS = re.compile(r"\d(?<=[A-Za-z]\d)\d{1,3}\b")
 _LINK_ONLY = re.compile(r"[-*+•·\s]*\[[^\[\]\n]{0,300}\]\([^)\s]*(?:\s+\"[^\"]*\")?\)(?:\{[^}]*\})?[\s.]*")
 _PLACEHOLDER = re.compile(r"\[(?:img|image|video|embed)\.\d+\]\s*")
 _LEAD_SYMBOLS = re.compile(r"^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u2022\u25aa\u25cf\u00b7]+\s*")
@@ -80,6 +82,9 @@ class CleanRules:
     list_headers: frozenset[str]
     tail_markers: frozenset[str]
     stopwords: frozenset[str]
+    line_gate: LineGate | None = None   # ``line`` tried only on the lines it can match
+    caption_needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # per ``any_caption`` pattern: literals a text holds where it matches (regex_gate)
 
 
 def _union(patterns: list[str], flags: int = re.I) -> re.Pattern | None:
@@ -92,10 +97,12 @@ def build_rules(lang: Language) -> CleanRules:
 
     stoplists = lang.lines("clean_stoplist.txt") if lang.has("clean_stoplist.txt") else []
     stop = frozenset(w for name in stoplists for w in justext.get_stoplist(name))
+    line_patterns = lang.lines("clean_line_patterns.txt")
     return CleanRules(
-        line=_union(lang.lines("clean_line_patterns.txt")),
+        line=_union(line_patterns),
         captions=tuple(re.compile(p) for p in lang.lines("clean_captions.txt")),
         any_caption=tuple(re.compile(p, re.M) for p in lang.lines("clean_captions.txt")),
+        caption_needs=tuple(required_literals(p, re.M) for p in lang.lines("clean_captions.txt")),
         spam=_union(lang.lines("clean_inline_spam.txt")),
         tail_triggers=_automaton([w for w in _optional(lang, "clean_tail_triggers.txt") if len(w) > 1]),
         tail_end_chars=frozenset(w for w in _optional(lang, "clean_tail_triggers.txt") if len(w) == 1),
@@ -104,6 +111,7 @@ def build_rules(lang: Language) -> CleanRules:
         list_headers=keys("clean_list_headers.txt"),
         tail_markers=keys("clean_tail_markers.txt"),
         stopwords=stop,
+        line_gate=LineGate.from_patterns(line_patterns),
     )
 
 
@@ -231,7 +239,10 @@ def guess_title(lines: list[Line], rules: CleanRules) -> str | None:
 def _boilerplate(line: Line, rules: CleanRules) -> bool:
     if len(line.text) > MAX_BOILERPLATE_CHARS:
         return False
-    if rules.line is not None and rules.line.fullmatch(line.bare):
+    if rules.line_gate is not None:
+        if rules.line_gate.fullmatch(line.bare):
+            return True
+    elif rules.line is not None and rules.line.fullmatch(line.bare):
         return True
     return line.words <= CAPTION_MAX_WORDS and _is_caption(line.text, rules)
 
@@ -439,7 +450,8 @@ def for_lines(rules: CleanRules, lines: list[Line]) -> CleanRules:
     if not rules.captions or not rules.any_caption:
         return rules
     joined = "\n".join(ln.text for ln in lines if _may_be_caption(ln))
-    if any(p.search(joined) for p in rules.any_caption):
+    needs = rules.caption_needs or ((),) * len(rules.any_caption)
+    if any(holds_all(joined, need) and p.search(joined) for p, need in zip(rules.any_caption, needs)):
         return rules
     return replace(rules, captions=())
 

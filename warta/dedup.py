@@ -34,6 +34,7 @@ from datasketch import MinHash
 from warta.model import Actor, Event, Figure
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(rb"\w+")   # _WORD on ASCII text: the same words, found in its bytes
 SCHEME = "affine32"   # datasketch's permutation scheme; stored signatures depend on it
 
 
@@ -97,10 +98,17 @@ _SPACE = np.uint64(ord(" ") + 1)
 
 
 def _powers(base: np.uint64, n: int) -> np.ndarray:
-    """base**0 .. base**(n-1) modulo 2**64."""
-    out = np.empty(n, dtype=np.uint64)
+    """base**0 .. base**(n-1) modulo 2**64 (read-only): the first ``n`` of a table computed once
+    per power of two of the length, so most texts reuse one table instead of a new product."""
+    return _power_table(int(base), max(1024, 1 << (max(n, 1) - 1).bit_length()))[:n]
+
+
+@functools.lru_cache(maxsize=16)
+def _power_table(base: int, size: int) -> np.ndarray:
+    out = np.empty(size, dtype=np.uint64)
     out[0] = 1
-    np.cumprod(np.full(n - 1, base, dtype=np.uint64), out=out[1:])
+    np.cumprod(np.full(size - 1, base, dtype=np.uint64), out=out[1:])
+    out.flags.writeable = False
     return out
 
 
@@ -118,22 +126,32 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     the text has no words), all at once: with ``v`` the bytes + 1 and ``p`` the multiplier, a
     shingle's polynomial ``sum v[j] * p**(j - start)`` is a difference of prefix sums of
     ``v[j] * p**j`` times ``p**-start`` (``p`` is odd, so it has an inverse modulo 2**64)."""
-    w = words(text)
-    if not w:
+    count, data = _joined_words(text)
+    if not count:
         return np.empty(0, dtype=np.uint32)
-    data = " ".join(w).encode("utf-8")
     n = len(data)
     values = np.frombuffer(data, dtype=np.uint8).astype(np.uint64) + np.uint64(1)
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(values * _powers(_POLY, n), out=prefix[1:])
-    if len(w) <= k:
+    if count <= k:
         starts, ends = np.zeros(1, dtype=np.int64), np.full(1, n, dtype=np.int64)
     else:
         spaces = np.flatnonzero(values == _SPACE)              # words hold no spaces
-        starts = np.concatenate(([0], spaces + 1))[:len(w) - k + 1]
+        starts = np.concatenate(([0], spaces + 1))[:count - k + 1]
         ends = np.concatenate((spaces, [n]))[k - 1:]
     poly = (prefix[ends] - prefix[starts]) * _powers(_POLY_INVERSE, n)[starts]
     return (_fmix64(poly) >> np.uint64(32)).astype(np.uint32)
+
+
+def _joined_words(text: str) -> tuple[int, bytes]:
+    """How many ``words(text)`` there are, and the words joined by one space, UTF-8 encoded. An
+    ASCII text (most) is searched as bytes, where the regular expression engine runs faster and
+    lower-casing is casefolding."""
+    if text.isascii():
+        found = _ASCII_WORD.findall(text.encode("ascii").lower())
+        return len(found), b" ".join(found)
+    found = words(text)
+    return len(found), " ".join(found).encode("utf-8")
 
 
 def signature(text: str, settings: DedupSettings = DedupSettings()) -> bytes | None:

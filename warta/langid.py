@@ -32,7 +32,9 @@ MIN_LETTERS = 12                 # fewer letters than this: too little to tell
 FUNCTION_FILE = "langid_function_words.txt"
 MIN_FUNCTION_WORDS = 10          # distinct function words of a language needed to skip the detector
 MIN_FUNCTION_SHARE = 0.12        # and the share of the prefix's words they make up
-_LETTERS = re.compile(r"[^\W\d_]")
+# MIN_LETTERS letters (``[^\W\d_]``), each after any run of other characters: matches at the start
+# of a text exactly when it has that many letters, and stops reading at the last one it needs
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -97,11 +99,23 @@ def _few_close_words(data: Data, sample: str) -> bool:
     found as substrings are at least as many as those found as words, so fewer than the minimum
     substrings settles it without splitting the sample into words."""
     automaton = data.compiled("langid_close_automaton", _close_automaton)
-    if automaton is None or len({w for _, w in automaton.iter(sample)}) < MIN_CLOSE_WORDS:
+    if automaton is None or not _distinct_at_least(automaton.iter(sample), MIN_CLOSE_WORDS):
         return True
     words = set(_WORDS.findall(sample))
     close = data.compiled("langid_close", _close_words)
     return all(len(shown & words) < MIN_CLOSE_WORDS for shown in close.values())
+
+
+def _distinct_at_least(found, n: int) -> bool:
+    """Whether the (position, word) pairs ``found`` hold ``n`` distinct words (read no further)."""
+    if n <= 0:
+        return True
+    seen: set[str] = set()
+    for _, word in found:
+        seen.add(word)
+        if len(seen) >= n:
+            return True
+    return False
 
 
 def _plainly(data: Data, sample: str, words: list[str]) -> bool:
@@ -148,7 +162,7 @@ def detect_language(text: str) -> str | None:
     language is nearly as likely, or the text lacks the words that set the top language apart from
     a supported one (``meta_close_languages.tsv``), the supported one is chosen.
     """
-    if len(_LETTERS.findall(text[:FIRST_PASS_CHARS])) < MIN_LETTERS:
+    if not _ENOUGH_LETTERS.match(text[:FIRST_PASS_CHARS]):     # fewer than MIN_LETTERS letters
         return None
     supported = set(available_languages())
     plain = plain_language(text, supported)

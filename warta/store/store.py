@@ -116,6 +116,7 @@ class Store:
             try:
                 writes = _BatchWrites()
                 stored = self._column_by_id("content_hash", [c.article.id for c in batch])
+                self._prefetch_bands(batch, stored, writes)
                 for c in batch:
                     self._add_one(c, coder_version, counts, touched, stored, writes)
                 self._flush(writes)
@@ -167,7 +168,7 @@ class Store:
             is_dup = dup_row is not None and dup_row[0] is not None
             counts["replaced"] += 1
         else:
-            sig = signature(a.text, self.dedup)
+            sig = writes.signature(a.id) if a.id in writes.signatures else signature(a.text, self.dedup)
             row = article_row(coded, version, chash, None, sig, _now())
             self.db.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
                             f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
@@ -219,8 +220,32 @@ class Store:
 
     # ----------------------------------------------------------------- near-duplicates
 
-    def _band_candidates(self, keys: list[tuple[int, int]]) -> set[str]:
+    def _prefetch_bands(self, batch: Sequence[CodedArticle], stored: dict[str, str | None],
+                        writes: _BatchWrites) -> None:
+        """The signatures of the batch's articles not stored yet, and the stored rows of their LSH
+        buckets, read in a few statements for the whole batch instead of one per article. Only
+        the table's writes at a flush (and the deletes that follow one) make them stale: a flush
+        drops them (``_BatchWrites.clear``) and lookups go to the table again."""
+        for c in batch:
+            aid = c.article.id
+            if aid not in stored and aid not in writes.signatures:    # an id's first copy is added
+                sig = signature(c.article.text, self.dedup)
+                writes.signatures[aid] = (sig, band_buckets(sig, self.dedup) if sig is not None else [])
+        buckets = sorted({bucket for _, keys in writes.signatures.values() for _, bucket in keys})
+        found: dict[int, list[tuple[int, str]]] = {}
+        for i in range(0, len(buckets), 500):
+            chunk = buckets[i:i + 500]
+            for band, bucket, aid in self.db.all(
+                    "SELECT band, bucket, article_id FROM minhash_keys WHERE bucket IN "
+                    f"({', '.join('?' * len(chunk))})", chunk):
+                found.setdefault(bucket, []).append((band, aid))
+        writes.stored_buckets = found
+
+    def _band_candidates(self, keys: list[tuple[int, int]], writes: _BatchWrites) -> set[str]:
         """Stored articles that share one of the (band, bucket) keys."""
+        if writes.stored_buckets is not None:
+            known = writes.stored_buckets
+            return {aid for band, bucket in keys for b, aid in known.get(bucket, ()) if b == band}
         wanted = set(keys)
         rows = self.db.all(f"SELECT band, bucket, article_id FROM minhash_keys WHERE bucket IN "
                            f"({', '.join('?' * len(keys))})", [bucket for _, bucket in keys])
@@ -241,8 +266,8 @@ class Store:
         id). Returns what the article now points at when it has copies, else None."""
         if sig is None:
             return None
-        keys = band_buckets(sig, self.dedup)
-        candidates = sorted((self._band_candidates(keys) | writes.candidates(keys)) - {article_id})
+        keys = writes.keys(article_id, sig) or band_buckets(sig, self.dedup)
+        candidates = sorted((self._band_candidates(keys, writes) | writes.candidates(keys)) - {article_id})
         writes.add(article_id, keys)
         matches = []
         k = self.dedup.shingle
@@ -687,6 +712,18 @@ class _BatchWrites:
         self.bands: dict[str, list[tuple[int, int]]] = {}
         self.buckets: dict[tuple[int, int], list[str]] = {}
         self.rows: dict[str, list[tuple]] = {table: [] for table in CHILD_INSERTS}
+        # computed ahead for the batch (Store._prefetch_bands): new articles' signatures and LSH
+        # keys, and the stored rows of those keys' buckets (bucket -> (band, article id))
+        self.signatures: dict[str, tuple[bytes | None, list[tuple[int, int]]]] = {}
+        self.stored_buckets: dict[int, list[tuple[int, str]]] | None = None
+
+    def signature(self, article_id: str) -> bytes | None:
+        return self.signatures[article_id][0]
+
+    def keys(self, article_id: str, sig: bytes) -> list[tuple[int, int]] | None:
+        """The LSH keys computed ahead for the article, when ``sig`` is the signature they are of."""
+        ahead = self.signatures.get(article_id)
+        return ahead[1] if ahead is not None and ahead[0] == sig else None
 
     def add(self, article_id: str, keys: list[tuple[int, int]]) -> None:
         self.bands[article_id] = keys
@@ -702,6 +739,7 @@ class _BatchWrites:
         self.buckets.clear()
         for rows in self.rows.values():
             rows.clear()
+        self.stored_buckets = None      # the table has changed
 
 
 def _where(clauses: list[str]) -> str:
