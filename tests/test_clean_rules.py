@@ -39,6 +39,9 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[str, ...]]:
     "(rnd/has)",
     "[rnd]",
     "Artikel ini telah tayang di Kompas.com dengan judul Purbaya Ungkap Harus Bayar Bunga 6 Persen",
+    "Artikel ini pernah tayang di DW Indonesia dengan judul: Banjir Melanda Jerman Barat",
+    'urlshort: "http://kmp.im/AbCdEf"',
+    'description: "Ringkasan singkat berita ini untuk mesin pencari."',
     "Tulis komentar dengan menyertakan tagar #JernihBerkomentar dan #MelihatHarapan di kolom komentar.",
     "Berkomentarlah secara bijaksana dan bertanggung jawab. Komentar sepenuhnya menjadi tanggung jawab komentator",
     "Laporkan Komentar",
@@ -90,6 +93,8 @@ def test_clean_drops_boilerplate_line(line):
     "Main hakim sendiri terjadi di Bekasi setelah seorang pria dituduh mencuri motor pada 2023.",
     "Israel adalah satu-satunya negara yang diberi sesi khusus oleh Dewan HAM PBB.",
     "Komentar Menlu itu memicu protes dari Kedutaan Besar Rusia di Jakarta pada Selasa malam.",
+    "Film dokumenter itu pernah tayang di Amerika Serikat pada 2004 dan tersedia secara daring.",
+    "Pesawat itu ditembak jatuh di dekat perbatasan (G20).",
 ])
 def test_clean_keeps_story_line(line):
     text, _ = clean(f"{S1}\n\n{line}\n\n{S2}\n{S3}")
@@ -119,6 +124,9 @@ def test_clean_cuts_inline_spam(line, spam, kept):
     ("\"Kami akan terus berunding,\" kata dia. Lihat Video 'WN Brunei Tewas Dianiaya di Blok M':",
      "Lihat Video", "\"Kami akan terus berunding,\" kata dia."),
     ("Hamas menolak usulan itu pada Senin. (afr/afr)", "(afr/afr)", "Hamas menolak usulan itu pada Senin."),
+    ("Dewan Keamanan akan bertemu pada Rabu. (Uu. G005)", "G005", "Dewan Keamanan akan bertemu pada Rabu."),
+    ("Kedua negara menandatangani nota itu. (UU.A026)", "A026", "Kedua negara menandatangani nota itu."),
+    ("Pemerintah menyalurkan bantuan. (T.B016)", "B016", "Pemerintah menyalurkan bantuan."),
     ("Penjualan naik 20 persen tahun ini,\" pungkasnya. (Reporter: Dina Mirayanti | Editor: Dina Hutauruk)",
      "Reporter:", "pungkasnya."),
     ("Menurut Airlangga, kerja sama berlanjut (30/3). Baca juga: Apple Investasi Rp 586 Miliar di Indonesia",
