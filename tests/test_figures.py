@@ -525,3 +525,103 @@ def test_figures_data_word_classes_are_the_ones_the_code_reads():
     words = {row["key"]: row["words"] for row in LANG.table("figure_words.tsv")}
     assert set(words) == set(FIGURE_WORD_KEYS)
     assert set(words["name_kind_groups"].split("|")) <= set(FIGURE_GROUPS)
+
+
+# ----------------------------------------------------------------------------------- pre-check
+
+def full_path(monkeypatch):
+    """``extract_figures`` reading every sentence with a count: the figure data without its cue
+    automaton (the path the pre-check must agree with)."""
+    from dataclasses import replace
+
+    import warta.extract.figures as figures_module
+    data = replace(figures_module.figure_data(LANG), cues=None)
+    monkeypatch.setattr(figures_module, "figure_data", lambda lang: data)
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Serangan itu menewaskan 12 orang dan melukai 30 lainnya.", None),
+    ("Menewaskan 12 orang, serangan itu dikecam dunia.", None),
+    ("MENEWASKAN 12 ORANG: serangan itu dikecam dunia.", None),
+    ("Jumlah korban tewas di Gaza terus bertambah dan kini mencapai 224 orang.", None),
+    ("JUMLAH KORBAN TEWAS di Gaza kini mencapai 224 orang.", None),
+    ("Korban Jiwa kini mencapai 40 orang, kata pejabat itu.", None),
+    ("Sebanyak 146.000 warga meninggalkan Rakhine sejak Agustus.", None),
+    ("Sekitar 300 pengungsi tiba di perbatasan.", None),
+    ("Seorang tentara tewas dan dua warga sipil luka-luka.", None),
+    ("Seorang tewas.", None),
+    ("Empat orang tewas, dua dari Swedia dan satu orang Belgia.", {"Swedia": "SWE", "Belgia": "BEL"}),
+    ("Pihak berwenang Thailand mengatakan 23 tentara tewas.", {"Thailand": "THA"}),
+    ("Polisi menangkap 5 orang. Ditambahkan bahwa dua orang ditahan.", None),
+    ("Tiga orang datang ke kantor itu. Mereka tewas kemudian.", None),
+    ("Harga beras naik 20 persen pada 2024.", None),
+    ("Stasiun İstanbul ditutup; 3 orang tewas di sana.", None),
+    ("Kota ıtu sepi; 3 orang tewas di sana.", None),
+    ("Angka ini naik. Sebanyak 12 orang dinyatakan hilang.", None),
+    ("Ratusan ditangkap dalam unjuk rasa itu.", None),
+    ("Tim SAR mencari korban tewas selama 3 hari.", None),
+    ("Empat orang tewas, dua dari Swedia.", {"Swedia": "SWE"}),
+    ("Dua dari Swedia tewas.", {"Swedia": "SWE"}),
+    ("Puluhan warga sipil tewas dan ribuan orang mengungsi.", None),
+    ("", None),
+])
+def test_figures_precheck_same_as_full_path(text, actors, monkeypatch):
+    fast = summary(figures_of(text, actors)), [f.country for f in figures_of(text, actors)]
+    full_path(monkeypatch)
+    assert (summary(figures_of(text, actors)), [f.country for f in figures_of(text, actors)]) == fast
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dua tentara tewas.", True),
+    ("DUA TENTARA TEWAS.", True),            # lower-cased before the scan: a superset of the patterns
+    ("Jumlah penduduk kota itu 20.000 orang.", True),   # "jumlah" may open a total
+    ("Harga beras naik 20 persen.", False),
+    ("Ia menghadiri rapat pada Senin.", False),
+    ("", False),
+])
+def test_figures_cue_starts(text, expected):
+    from warta.extract.figures import cue_starts, figure_data
+    assert bool(cue_starts(text, figure_data(LANG).cues)) is expected
+
+
+@pytest.mark.parametrize("text", ["İstanbul: dua tentara tewas.", "Di İzmir tak ada yang terluka."])
+def test_figures_cue_starts_none_when_lowercase_changes_length(text):
+    from warta.extract.figures import cue_starts, figure_data
+    assert cue_starts(text, figure_data(LANG).cues) is None
+
+
+def test_figures_case_unsafe_letters_cover_unicode():
+    """The letters ``re.IGNORECASE`` matches in a character that ``str.lower`` does not map to
+    them are exactly ``CASE_UNSAFE_LETTERS``: a total's word without them is found in lowercase."""
+    import re
+    import sys
+
+    from warta.extract.figures import CASE_UNSAFE_LETTERS
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    unsafe = set()
+    for code in range(128, sys.maxunicode + 1):
+        ch = chr(code)
+        if any_letter.fullmatch(ch):
+            unsafe |= {c for c in "abcdefghijklmnopqrstuvwxyz"
+                       if re.fullmatch(c, ch, re.IGNORECASE) and ch.lower() != c}
+    assert unsafe == set(CASE_UNSAFE_LETTERS)
+
+
+@pytest.mark.parametrize("text,reads", [
+    ("Harga beras naik 20 persen pada 2024.", False),          # a count, no kind word
+    ("Warga tewas dalam banjir itu.", False),                  # a kind word, no count
+    ("Dua orang datang. Mereka tewas.", False),                # not in one sentence
+    ("Tim SAR mencari korban tewas selama 3 hari.", False),    # a count of days, not of people
+    ("Sebanyak 20 persen rumah warga rusak dan tiga sapi mati.", False),
+    ("Dua tentara tewas.", True),
+    ("Pada 2024 harga naik 20 persen dan dua warga tewas.", True),
+    ("Seorang tewas.", True),
+])
+def test_figures_layers_read_only_for_a_possible_figure(text, reads):
+    """The actor and place layers (sides, claimants) are read only when a sentence may hold a figure."""
+    read = []
+    doc = segment(Article(id="t", text=text, published="2025-12-26", language="id"), LANG)
+    doc = doc.with_layer(actors=lambda d: read.append("actors") or (),
+                         places=lambda d: read.append("places") or ())
+    extract_figures(doc, LANG)
+    assert bool(read) is reads

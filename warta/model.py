@@ -5,7 +5,8 @@ and ``from_dict`` reads it back. Records are frozen: a stage returns new records
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -281,15 +282,54 @@ class Event:
                    confidence=float(d.get("confidence", 0.5)), coder_version=d.get("coder_version"))
 
 
-@dataclass(frozen=True)
+LAYERS = ("actors", "places", "dates", "figures")
+Extractor = Callable[["Document"], tuple]
+
+
+@dataclass(frozen=True, eq=False)
 class Document:
-    """The object that passes through the pipeline's components, each adding its layer."""
+    """The object that passes through the pipeline's components, each adding its layer.
+
+    A layer (``LAYERS``: actors, places, dates, figures) is given either as its tuple of items or
+    as an extractor, a function of the document that computes the tuple. An extractor runs on the
+    first read of its layer, and the document keeps the result (``functools.cached_property``
+    writes the frozen instance's ``__dict__``), so a layer nobody reads is never computed and one
+    read by several components is computed once. An extractor may read other layers of the same
+    document (places read actors). Most articles hold no event and no figure, so the pipeline
+    gives every layer as an extractor (``warta.pipeline.build_document``).
+
+    ``with_layer`` returns a new document with the same extractors and no computed results: a
+    layer still given as an extractor is computed again, from the new document, when read there.
+    A document is compared by identity (its extractors are functions).
+    """
     article: Article
     sentences: tuple[Sentence, ...] = ()
-    actors: tuple[ActorMention, ...] = ()
-    places: tuple[PlaceMention, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    layers: Mapping[str, tuple | Extractor] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        unknown = set(self.layers) - set(LAYERS)
+        if unknown:
+            raise TypeError(f"Document has no layer {', '.join(sorted(unknown))}; layers: {', '.join(LAYERS)}")
+
+    @cached_property
+    def actors(self) -> tuple[ActorMention, ...]:
+        return self._layer("actors")
+
+    @cached_property
+    def places(self) -> tuple[PlaceMention, ...]:
+        return self._layer("places")
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        return self._layer("dates")
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        return self._layer("figures")
+
+    def _layer(self, name: str) -> tuple:
+        given = self.layers.get(name, ())
+        return given(self) if callable(given) else given
 
     @property
     def text(self) -> str:
@@ -305,8 +345,9 @@ class Document:
         """The items of one layer (actors, places, dates, figures) that lie in sentence ``index``."""
         return tuple(x for x in getattr(self, layer) if x.sentence_index == index)
 
-    def with_layer(self, **layers) -> Document:
-        return replace(self, **layers)
+    def with_layer(self, **layers: tuple | Extractor) -> Document:
+        """A new document with ``layers`` (tuples or extractors) in place of the ones it had."""
+        return replace(self, layers={**self.layers, **layers})
 
 
 def by_sentence(mentions) -> dict[int, list]:

@@ -10,6 +10,9 @@ from dataclasses import replace
 from warta.clean import clean_article
 from warta.code_events import code_events
 from warta.errors import LanguageError
+from warta.events.article import is_sport, sentences_with_anchors
+from warta.events.lexicon import EventLexicon, load_lexicon
+from warta.events.triggers import find_triggers
 from warta.extract.actors import extract_actors
 from warta.extract.dates import extract_dates
 from warta.extract.figures import extract_figures
@@ -39,12 +42,25 @@ def prepare_article(article: Article) -> Article:
 
 
 def build_document(article: Article, lang: Language) -> Document:
-    """Segment a prepared article and run the extractors, each adding one layer."""
-    doc = segment(article, lang)
-    doc = doc.with_layer(actors=extract_actors(doc, lang))
-    doc = doc.with_layer(places=extract_places(doc, lang, actors=doc.actors))   # article countries
-    doc = doc.with_layer(dates=extract_dates(doc, lang), figures=extract_figures(doc, lang))
-    return doc
+    """Segment a prepared article and add the extractors' layers, each computed on its first read
+    (``Document``): dates only for an event's date, actors and places only for an event or a
+    figure."""
+    return segment(article, lang).with_layer(
+        actors=lambda doc: extract_actors(doc, lang),
+        places=lambda doc: extract_places(doc, lang, actors=doc.actors),    # article countries
+        dates=lambda doc: extract_dates(doc, lang),
+        figures=lambda doc: extract_figures(doc, lang))
+
+
+def may_hold_events(doc: Document, lexicon: EventLexicon) -> bool:
+    """Whether ``code_events`` can find an event in ``doc``: the article is not about sport and a
+    trigger matches in a sentence where one may start. ``code_events`` reads a sentence only when
+    a trigger matches in it, so without one it returns no event; skipping it then spares the
+    actor and place layers it would read for the article's two sides."""
+    if is_sport(doc, lexicon):
+        return False
+    hits = sentences_with_anchors(doc, lexicon)
+    return any(find_triggers(s, lexicon) for s in doc.sentences if s.index in hits)
 
 
 def code_article(article: Article) -> CodedArticle:
@@ -52,4 +68,5 @@ def code_article(article: Article) -> CodedArticle:
     prepared = prepare_article(article)
     lang = load_language(prepared.language)
     doc = build_document(prepared, lang)
-    return CodedArticle(article=prepared, events=code_events(doc, lang), figures=doc.figures)
+    events = code_events(doc, lang) if may_hold_events(doc, load_lexicon(lang)) else ()
+    return CodedArticle(article=prepared, events=events, figures=doc.figures)

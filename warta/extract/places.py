@@ -166,7 +166,7 @@ def extract_places(doc: Document, lang: Language,
         actors = doc.actors or extract_actors(doc, lang)
     in_article = _article_countries(actors)
     text = doc.text
-    surnames = _surnames(text, gaz)
+    surnames: frozenset[str] | None = None      # found when an uncued small place first needs them
     countries = actor_lexicon(lang).countries
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
@@ -196,8 +196,10 @@ def extract_places(doc: Document, lang: Language,
                 if not _accept(best, cue, in_article, at_start) and not _listed_after(
                         text, start, best, out, s.index):
                     continue
-                if cue is None and name in surnames and best.population < SURNAME_MAX_POPULATION:
-                    continue
+                if cue is None and best.population < SURNAME_MAX_POPULATION:
+                    surnames = _surnames(text, gaz) if surnames is None else surnames
+                    if name in surnames:
+                        continue
                 place = best.place
             out.append(PlaceMention(Span(start, end, text[start:end]), s.index, place))
             taken.append((start, end))
