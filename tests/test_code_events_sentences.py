@@ -544,3 +544,84 @@ def test_code_events_attribution_cues_by_first_word(cues):
     groups = by_first_word(cues)
     for word in {c[0] for c in cues} | {"lain"}:
         assert list(groups.get(word, ())) == [c for c in cues if c[0] == word]
+
+
+COMPOUND_WAR_ROWS = [
+    # "perang" naming what a ship, aircraft or captive is for states no fighting
+    ("Tiga kapal induk Amerika Serikat berlayar bersama kapal perang Jepang dan Korea Selatan.", set(),
+     {("ASSAULT", "JPN", "KOR"), ("ASSAULT", "USA", "JPN")}),
+    ("Militer China mengusir kapal perang Belanda dari perairan dekat Kepulauan Paracel.", set(),
+     {("ASSAULT", "NLD", "CHN"), ("ASSAULT", "CHN", "NLD")}),
+    ("Kapal-kapal perang Rusia dan Turki berlabuh di pelabuhan itu.", set(), {("ASSAULT", "RUS", "TUR")}),
+    ("Pesawat perang Israel dan Mesir terlihat di langit Sinai.", set(), {("ASSAULT", "ISR", "EGY")}),
+    ("Rusia dan Ukraina saling menukar tawanan perang pada Sabtu.", set(), {("ASSAULT", "RUS", "UKR")}),
+    # the longer phrases still state the deployment, and war itself is still fighting
+    ("Rusia mengirim kapal perang ke perbatasan Ukraina.", {("MOBILIZE", "RUS", "UKR")}, set()),
+    ("Israel menyerang Lebanon dengan pesawat perang pada Senin.", {("ASSAULT", "ISR", "LBN")}, set()),
+    ("Thailand dan Kamboja berperang di perbatasan pada Kamis.", {("ASSAULT", "THA", "KHM")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", COMPOUND_WAR_ROWS, ids=[r[0][:50] for r in COMPOUND_WAR_ROWS])
+def test_code_events_war_compound_is_not_fighting(text, present, absent):
+    got = triples(code(text))
+    assert expect(*present) <= got
+    assert not (expect(*absent) & got)
+
+
+SEA_NAME_ROWS = [
+    # a country's name inside a sea's or strait's name is where it happens, not a side
+    ("Kapal Vietnam menabrak kapal Filipina di Laut China Selatan.", {"VNM", "PHL"}, {"CHN"}),
+    ("Filipina memprotes manuver kapal di Laut China Selatan.", set(), {"CHN"}),
+    ("Pesawat Amerika Serikat terbang melintasi Selat Taiwan.", set(), {"TWN"}),
+    ("Jepang mengirim kapal patroli ke Laut Cina Selatan.", set(), {"CHN"}),
+    # a place that is the country's own keeps it, and the country outside the name stays
+    ("Israel menyerang Lebanon Selatan pada Senin.", {"ISR", "LBN"}, set()),
+    ("China mengecam Filipina atas insiden di Laut China Selatan.", {"CHN", "PHL"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", SEA_NAME_ROWS, ids=[r[0][:50] for r in SEA_NAME_ROWS])
+def test_code_events_sea_name_is_not_a_side(text, present, absent):
+    """The countries the slots of the sentence hold (so the sides any trigger may take)."""
+    from warta.code_events import sentence_view
+    from warta.events.lexicon import load_lexicon
+    article = prepare_article(Article(id="t", text=text, language="id", published="2025-06-10"))
+    doc = build_document(article, LANG)
+    view, _, _ = sentence_view(doc, doc.sentences[0], load_lexicon(LANG))
+    countries = {a.country for s in view.slots for a in s.actors}
+    assert present <= countries
+    assert not (absent & countries)
+
+
+QUANTITY_ROWS = [
+    # a quantity between the verb and its object: the verb-object trigger and its roles still hold
+    ("Korea Utara mempersiapkan 3,5 juta tentara untuk berperang melawan Amerika Serikat.",
+     {("MOBILIZE", "PRK", "USA")}),
+    ("Amerika Serikat mengirim 200 tentara tambahan ke Suriah.", {("MOBILIZE", "USA", "SYR")}),
+    ("Rusia mengerahkan sekitar 10 ribu pasukan ke perbatasan Ukraina.", {("MOBILIZE", "RUS", "UKR")}),
+    ("Amerika Serikat mengusir 35 diplomat Rusia pada Kamis.", {("SANCTION", "USA", "RUS")}),
+    ("Rusia menembakkan 40 rudal ke Ukraina pada Senin.", {("ASSAULT", "RUS", "UKR")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUANTITY_ROWS, ids=[r[0][:50] for r in QUANTITY_ROWS])
+def test_code_events_quantity_between_verb_and_object(text, expected):
+    assert expected <= triples(code(text))
+
+
+STATE_INSURGENT_ROWS = [
+    # a state and its own rebels are a domestic dyad for any event type
+    ("Pemerintah Suriah menuduh pemberontak Suriah menggunakan senjata kimia.", {("ACCUSE", "SYR", "SYR")}, True),
+    ("Pemerintah Filipina menolak tuntutan pemberontak Filipina.", {("REJECT", "PHL", "PHL")}, True),
+    ("Pemerintah Kolombia menandatangani kesepakatan damai dengan pemberontak Kolombia.",
+     {("AGREE", "COL", "COL")}, True),
+    # two parts of the state, or a country with itself, stay no event
+    ("Pemerintah Suriah menuduh militer Suriah melanggar aturan.", {("ACCUSE", "SYR", "SYR")}, False),
+    ("Suriah menuduh Suriah melanggar aturan.", {("ACCUSE", "SYR", "SYR")}, False),
+]
+
+
+@pytest.mark.parametrize("text,rows,present", STATE_INSURGENT_ROWS, ids=[r[0][:50] for r in STATE_INSURGENT_ROWS])
+def test_code_events_state_and_its_insurgents(text, rows, present):
+    assert (expect(*rows) <= triples(code(text))) is present

@@ -225,6 +225,17 @@ def test_coref_publication_date_forms(published, role):
     ("Militer membakar desa-desa di Rakhine.", "Militer", None),
     ("Militer Myanmar menutup akses ke Rakhine.\nPolisi menangkap dua wartawan.", "Polisi", None),
     ("Militer Myanmar menutup akses ke Rakhine.\nWarga mengungsi ke Bangladesh.", "Warga", None),
+    # a government: the one state whose government was named before it
+    ("Presiden Joko Widodo menerima tamu dari Uruguay.\nPemerintah berencana memperkuat kerja sama.",
+     "Pemerintah", "IDN"),
+    ("Pemerintah Suriah membantah laporan itu.\nPemerintah menuduh gerilyawan.", "Pemerintah", "SYR"),
+    ("Presiden Joko Widodo dan Presiden AS Donald Trump bertemu.\nPemerintah menyambut baik hasilnya.",
+     "Pemerintah", None),
+    # a government that a name after it qualifies is that leader's
+    ("Presiden Joko Widodo berpidato.\nWarga Amerika terancam oleh pemerintahan Donald Trump.",
+     "pemerintahan", None),
+    # forces keep their reading before a capitalised word
+    ("Militer Myanmar menutup akses ke Rakhine.\nSejak itu militer Senin lalu membakar desa.", "militer", "MMR"),
 ])
 def test_coref_bare_group_takes_the_sole_country(text, later, country):
     got = [m for m in find(mentions(text), later) if m.span.start > text.index("\n")] if "\n" in text \

@@ -214,3 +214,43 @@ def test_events_lexicon_stem_candidates_by_counting_spaces(words):
     candidates = {bisect_right(offsets, end) - 1 for end, _ in LEX.stem_filter.iter(text)}
     expected = [LEX.stemmer.stem(w) if i in candidates else w for i, w in enumerate(words)]
     assert _stems(words, LEX) == expected
+
+
+QUANTITY_GAP_ROWS = [
+    # a quantity between the verb and the object of a verb-object trigger is read past
+    ("Korea Utara mempersiapkan 3,5 juta tentara.", ("MOBILIZE", "troops", "mempersiapkan 3,5 juta tentara")),
+    ("Rusia mengerahkan 2.000 pasukan ke perbatasan.", ("MOBILIZE", "troops", "mengerahkan 2.000 pasukan")),
+    ("Rusia mengerahkan sekitar 10 ribu pasukan.", ("MOBILIZE", "troops", "mengerahkan sekitar 10 ribu pasukan")),
+    ("Washington mengirim 200 tentara tambahan.", ("MOBILIZE", "troops", "mengirim 200 tentara")),
+    ("Mereka mengirimkan ribuan pasukan ke sana.", ("MOBILIZE", "troops", "mengirimkan ribuan pasukan")),
+    ("Israel melepaskan lebih dari 1000 tahanan.", ("RETREAT", "release", "melepaskan lebih dari 1000 tahanan")),
+    ("Pemerintah mengusir 35 diplomat asing.", ("SANCTION", "expel", "mengusir 35 diplomat")),
+    # no number, too long a gap, or a number that is not in the gap: the phrase is not joined
+    ("Rusia mengerahkan sekitar pasukan.", None),
+    ("Rusia mengerahkan 1 2 3 4 5 pasukan.", None),
+    ("Rusia mengerahkan pasukan 2.000 orang.", ("MOBILIZE", "troops", "mengerahkan pasukan")),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUANTITY_GAP_ROWS, ids=[r[0][:40] for r in QUANTITY_GAP_ROWS])
+def test_events_lexicon_quantity_gap(text, expected):
+    found = triggers(text)
+    joined = [t for t in found if " " in t[2] and any(ch.isdigit() for ch in t[2]) or
+              any(w in t[2].split() for w in ("ribuan", "sekitar"))]
+    if expected is None:
+        assert not joined, found
+    else:
+        assert expected in found, found
+
+
+def test_events_lexicon_quantity_gap_keeps_blockers():
+    """A blocker read past a quantity still blocks ("mengancam 3 juta jiwa" endangers lives)."""
+    assert triggers("Banjir itu mengancam 3 juta jiwa.") == []
+
+
+def test_events_lexicon_quantity_words_read_from_data():
+    assert LANG.lines("event_quantity_words.txt")
+    assert {"sekitar", "lebih", "dari"} <= LEX.quantity_words
+    assert {"dua", "ribu", "juta", "ribuan"} <= LEX.number_words <= LEX.quantity_words
+    assert {"mengerahkan", "mengirim", "mempersiapkan"} <= LEX.gap_heads
+    assert "serangan" not in LEX.gap_heads and "perang" not in LEX.gap_heads

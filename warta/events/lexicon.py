@@ -107,6 +107,9 @@ class EventLexicon:
     nonstate_predicates: frozenset[str] = frozenset()  # "merupakan aksi teroris": what the act was
     suspect_nouns: frozenset[str] = frozenset()       # "menangkap tiga tersangka": an attack's suspects
     desk_countries: frozenset[str] = frozenset()      # a dateline there names the desk, not the story
+    quantity_words: frozenset[str] = frozenset()      # "sekitar", "ribu": may stand in a gap with a number
+    number_words: frozenset[str] = frozenset()        # "dua", "ribuan": a number written as a word
+    gap_heads: frozenset[str] = frozenset()           # first words of verb-object triggers a number may split
 
 
 def load_lexicon(lang: Language) -> EventLexicon:
@@ -156,6 +159,11 @@ def _build(lang: Language) -> EventLexicon:
         if kind == "exact" and entry.event_type is not None:
             anchor_keys.add(" " + key.split()[0])
     anchors = _automaton((k, k) for k in anchor_keys)
+    gap_heads = frozenset(key.split()[0] for (kind, key), entry in entries.items()
+                          if kind == "exact" and entry.event_type is not None and entry.pos == "verb"
+                          and entry.length >= 2)
+    number_words = frozenset(r["word"].lower() for r in lang.table("number_words.tsv")) \
+        if lang.has("number_words.tsv") else frozenset()
     stem_filter = _automaton((k, k) for k in filter_keys)
 
     status_cues = tuple(StatusCue(_words(r["cue"]), r["status"], r["scope"], int(r["window"] or 0))
@@ -209,6 +217,8 @@ def _build(lang: Language) -> EventLexicon:
         desk_countries=frozenset(w.upper() for w in lang.lines("event_desk_country.txt")),
         victim_cues={r["cue"].lower(): frozenset(r["types"].split()) for r in lang.table("event_victim_cues.tsv")},
         coordinators=frozenset(w.lower() for w in lang.lines("event_coordinators.txt")),
+        quantity_words=number_words | frozenset(w.lower() for w in lang.lines("event_quantity_words.txt")),
+        number_words=number_words, gap_heads=gap_heads,
     )
 
 

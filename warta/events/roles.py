@@ -73,7 +73,8 @@ def build_slots(sentence: Sentence, mentions: tuple[ActorMention, ...], words: t
     (a place can be the target: "menyerang Gaza", "bantuan ke Gaza")."""
     groups: dict[tuple[int, int], list] = {}
     for m in mentions:
-        groups.setdefault((m.span.start, m.span.end), []).append(m)
+        if not _names_other_place(m, places):
+            groups.setdefault((m.span.start, m.span.end), []).append(m)
     for p in places:
         if p.place.country and not any(a <= p.span.start < b or p.span.start <= a < p.span.end
                                        for a, b in groups):
@@ -95,6 +96,15 @@ def build_slots(sentence: Sentence, mentions: tuple[ActorMention, ...], words: t
     return tuple(s for s in slots
                  if not any(o is not s and o.first <= s.first and s.last <= o.last and
                             (o.last - o.first) > (s.last - s.first) for o in slots))
+
+
+def _names_other_place(mention: ActorMention, places: tuple[PlaceMention, ...]) -> bool:
+    """A country's name inside a longer place name that is not that country's: a sea or strait
+    ("Laut China Selatan", "Selat Taiwan") is where something happens, not the state."""
+    span = mention.span
+    return any(p.span.start <= span.start and span.end <= p.span.end and
+               p.span.end - p.span.start > span.end - span.start and p.place.country != mention.actor.country
+               for p in places)
 
 
 def _preposition(words: tuple[str, ...], first: int, lexicon: EventLexicon) -> str | None:

@@ -58,6 +58,63 @@ def _word_spans(seq: list[str], text: str, matches: list[tuple[int, int]]) -> li
             for end, length in matches]
 
 
+QUANTITY_GAP = 4     # words of a quantity between a verb and its object ("lebih dari 3,5 juta")
+
+
+def _is_number(word: str, lexicon: EventLexicon) -> bool:
+    return word[:1].isdigit() or word in lexicon.number_words
+
+
+def _is_quantity(word: str, lexicon: EventLexicon) -> bool:
+    return word[:1].isdigit() or word in lexicon.quantity_words
+
+
+def _quantity_gaps(words: list[str], heads: set[str], lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """(start, end) word ranges of quantities standing right after ``heads``, the first words of
+    verb-object triggers the sentence holds ("mengerahkan 2.000 pasukan"): at most
+    ``QUANTITY_GAP`` quantity words, a number among them, and a word after them."""
+    gaps = []
+    for head in heads:
+        i = words.index(head)
+        while True:
+            j = i + 1
+            while j < len(words) and _is_quantity(words[j], lexicon):
+                j += 1
+            if i + 1 < j < len(words) and j - i - 1 <= QUANTITY_GAP and \
+                    any(_is_number(w, lexicon) for w in words[i + 1:j]):
+                gaps.append((i + 1, j))
+            try:
+                i = words.index(head, i + 1)
+            except ValueError:
+                break
+    return sorted(gaps)
+
+
+def _across_quantities(words: list[str], lexicon: EventLexicon) -> list[tuple[float, int, int, TriggerEntry]]:
+    """Exact multi-word triggers read with the quantity after their verb left out
+    ("mempersiapkan 3,5 juta tentara" is "mempersiapkan tentara"), spanning the quantity."""
+    heads = lexicon.gap_heads.intersection(words)
+    if not heads:
+        return []
+    gaps = _quantity_gaps(words, heads, lexicon)
+    if not gaps:
+        return []
+    skipped = {k for a, b in gaps for k in range(a, b)}
+    index = [k for k in range(len(words)) if k not in skipped]
+    seq = [words[k] for k in index]
+    text = " " + " ".join(seq) + " "
+    matches = list(lexicon.automata["exact"].iter(text))
+    if not matches:
+        return []
+    spans = _word_spans(seq, text, [(end, length) for end, (length, _) in matches])
+    starts = {a for a, _ in gaps}
+    out = []
+    for (first, last), (_, (_, entry)) in zip(spans, matches):
+        if last > first and index[first] + 1 in starts and index[first + 1] > index[first] + 1:
+            out.append((index[first] - index[last] - 0.5, index[first], index[last], entry))
+    return out
+
+
 def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatch]:
     """Non-overlapping trigger matches of one sentence, in text order (blockers removed)."""
     words = [w.lower() for w in token_texts(sentence.text)]   # the tokens themselves only on a match
@@ -76,6 +133,7 @@ def find_triggers(sentence: Sentence, lexicon: EventLexicon) -> list[TriggerMatc
         spans = _word_spans(seq, text, [(end, length) for end, (length, _) in matches])
         for (first, last), (_, (_, entry)) in zip(spans, matches):
             found.append((first - last - (kind == "exact") * 0.5, first, last, entry))
+    found.extend(_across_quantities(bare, lexicon))
     if not found:
         return []
     tokens = sentence.tokens
