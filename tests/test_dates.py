@@ -260,6 +260,25 @@ def dated_doc(text: str, published: str | None):
      "asserted", "2025-12-16", "relative"),
     ("Pasukan menyerang pada Selasa (16/12).\nPara menteri bekerja sama dengan milisi.", "bekerja",
      "asserted", "2025-12-26", "published"),
+    # a date right after a noun naming a violent happening names that happening ("pembantaian 7
+    # Oktober"): another trigger does not take it; the noun's own event keeps it
+    ("Pasukan menyerang Gaza dan menewaskan salah satu arsitek pembantaian 7 Oktober.", "menyerang",
+     "asserted", "2025-12-26", "published"),
+    ("Polisi menahan tersangka serangan 14 Juli di Yerusalem.", "menahan", "asserted", "2025-12-26", "published"),
+    ("Polisi menahan tersangka serangan 14 Juli di Yerusalem pada Senin.", "menahan", "asserted", "2025-12-22",
+     "relative"),
+    ("Serangan 14 Desember itu menewaskan lima orang.", "Serangan", "asserted", "2025-12-14", "relative"),
+    # a meeting dated by its noun still dates what was agreed there
+    ("Dalam pertemuan 12 Desember, kedua menteri sepakat membuka kembali perbatasan.", "sepakat", "asserted",
+     "2025-12-12", "relative"),
+    # scare quotes or a quoted name do not cut the clause: the day after them is the trigger's own
+    ('Awal pekan ini, militer mengonfirmasi serangan "membela diri" di selatan pada Senin, kata pejabat.',
+     "serangan", "asserted", "2025-12-22", "relative"),
+    ('Pekan lalu, pasukan itu menggelar operasi "Badai Pasir" di perbatasan pada Rabu.', "operasi", "asserted",
+     "2025-12-24", "relative"),
+    # a full quotation still cuts it: the day outside belongs to the speaking
+    ('Pekan lalu, pasukan itu menyerang desa, "kami tidak punya pilihan lain selain membalas," kata komandan pada Rabu.',
+     "menyerang", "asserted", "2025-12-15", "relative"),
 ])
 def test_dates_event_date(text, trigger, status, value, derived):
     doc = dated_doc(text, "2025-12-26")
@@ -422,3 +441,42 @@ def test_dates_scan_digit_openings_equal_lookbehind_first(text):
     from warta.extract.dates.scan import DIGIT_START
     assert [m.start() for m in DIGIT_START.finditer(text)] == \
         [m.start() for m in re.finditer(r"(?<![\w/.-])\d", text)]
+
+
+@pytest.mark.parametrize("text,around,clause", [
+    ('Militer mengonfirmasi serangan "membela diri" di selatan pada Senin, kata pejabat.', "serangan",
+     'Militer mengonfirmasi serangan "membela diri" di selatan pada Senin'),
+    ("Militer mengonfirmasi serangan “Badai Pasir” di selatan pada Senin, kata pejabat.", "serangan",
+     "Militer mengonfirmasi serangan “Badai Pasir” di selatan pada Senin"),
+    # a quoted clause of five words or more, or one holding a comma, stays a clause of its own
+    ('Militer mengonfirmasi serangan "yang kami lakukan untuk membela diri" pada Senin.', "serangan",
+     "Militer mengonfirmasi serangan "),
+    ('"Kami siap," kata dia "dan juga" pada Senin.', "kata", ' kata dia "dan juga" pada Senin.'),
+    ("Pasukan menyerang, kata dia pada Senin.", "kata", " kata dia pada Senin."),
+    ("Pasukan menyerang pada Senin.", "menyerang", "Pasukan menyerang pada Senin."),
+])
+def test_dates_clause_bounds(text, around, clause):
+    from warta.extract.dates.mentions import clause_bounds
+    at = text.index(around)
+    left, right = clause_bounds(text, 0, len(text), at, at)
+    assert text[left:right] == clause
+
+
+@pytest.mark.parametrize("second,value,derived", [
+    # a bare year or a date years before, stated by another sentence of the merged event, tells
+    # another happening told in passing: the event keeps the article's date
+    ("Ia juga mengenang pertemuannya dengan Presiden Joko Widodo dua tahun lalu di Bali.", "2017-01-06",
+     "published"),
+    ("Ia juga mengenang pertemuannya dengan Presiden Prabowo pada 2015.", "2017-01-06", "published"),
+    # a day of the past year or of this month, stated by another sentence, dates the happening
+    ("Ia juga mengenang pertemuannya dengan Presiden Prabowo pada 14 April.", "2016-04-14", "relative"),
+    ("Ia juga mengenang pertemuannya dengan Presiden Prabowo pada Selasa (3/1).", "2017-01-03", "relative"),
+])
+def test_dates_merged_event_date(second, value, derived):
+    from warta.model import Article
+    from warta.pipeline import code_article
+    text = "Presiden Prancis Emmanuel Macron bertemu Presiden Prabowo.\n" + second
+    found = [e for e in code_article(Article(id="t", text=text, published="2017-01-06", language="id")).events
+             if e.event_type == "CONSULT"]
+    assert len(found) == 1 and found[0].evidence.more, found
+    assert (found[0].date.value, found[0].date.derived) == (value, derived)

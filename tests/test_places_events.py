@@ -235,3 +235,41 @@ def test_places_events_place_of_another_happening(text, country):
 def test_places_events_happening_before(text, start_word, noun):
     at = happening_before(text, text.index(start_word), GAZ)
     assert (text[at:at + len(noun)] if at is not None else None) == noun
+
+
+@pytest.mark.parametrize("sentence,place_word,trigger_word,framed", [
+    # between the speaker and what is said: where the speaker spoke
+    ("CBS News, mitra BBC di AS, melaporkan bahwa Israel menyerang Iran.", "AS", "menyerang", True),
+    ("Juru bicara itu mengatakan kepada CNN di kota Jammu bahwa India menembaki Pakistan.", "Jammu",
+     "menembaki", True),
+    ("Kepala polisi mengatakan di Jakarta: pasukan menangkap lima orang.", "Jakarta", "menangkap", True),
+    ("Militer menyatakan di Kairo \"pasukan menyerang gudang\".", "Kairo", "menyerang", True),
+    # after an attribution that follows the reported event
+    ("Pasukan menangkap lima orang, kata Kapolri di Jakarta.", "Jakarta", "menangkap", True),
+    ("\"Lima orang ditangkap,\" ujar juru bicara di Jakarta.", "Jakarta", "ditangkap", True),
+    # a place of the reported event itself, or a scene set at the opening, is no frame
+    ("Militer melaporkan bahwa Israel menyerang Gaza.", "Gaza", "menyerang", False),
+    ("Di Gaza, pejabat kesehatan mengatakan serangan Israel menewaskan 20 orang.", "Gaza", "serangan", False),
+    ("Pasukan menangkap lima orang di Jakarta, kata Kapolri.", "Jakarta", "menangkap", False),
+    # "sebut" inside a relative clause is no attribution
+    ("Tentara menyerang lokasi yang mereka sebut markas di area Tyre.", "Tyre", "menyerang", False),
+    # the reporting verb after the trigger frames nothing before it
+    ("Serangan di Gaza, kata dia, menewaskan 20 orang.", "Gaza", "Serangan", False),
+])
+def test_places_events_report_frame(sentence, place_word, trigger_word, framed):
+    from warta.resolve.places import in_report_frame
+    assert in_report_frame(sentence, sentence.index(place_word), sentence.index(trigger_word), GAZ) is framed
+
+
+@pytest.mark.parametrize("text,event_type,country", [
+    # an attack reported from somewhere else happens in the target's country
+    ("CBS News, mitra BBC di Amerika Serikat, melaporkan bahwa militer Israel menyerang Iran.", "ASSAULT", "IRN"),
+    ("Juru bicara militer Israel mengatakan kepada wartawan di Washington bahwa pasukannya menyerang Lebanon.",
+     "ASSAULT", "LBN"),
+    # a verbal event is the speaking itself: where the speaker spoke is its place
+    ("Presiden Turki mengatakan kepada wartawan di Ankara bahwa ia mengecam Israel.", "ACCUSE", "TUR"),
+])
+def test_places_events_reported_from_elsewhere(text, event_type, country):
+    found = [e for e in events(text) if e.event_type == event_type]
+    assert found, [e.event_type for e in events(text)]
+    assert found[0].place is not None and found[0].place.country == country

@@ -166,7 +166,9 @@ def test_places_in_actor_phrases_and_lists(text, expected):
     ("Di tengah langkah baru Washington, pasukan AS menyerang kapal Iran.", "Iran", "IRN", "target"),
     ("Teheran membalas dengan menyerang pangkalan Israel.", "Israel", "ISR", "target"),
     # after a locative word the capital is a place
-    ("Pasukan AS menyerang kapal Iran, kata pejabat di Washington.", "Washington", "USA", None),
+    ("Pasukan AS menyerang kapal Iran yang berlabuh di Washington.", "Washington", "USA", None),
+    # ... but one where the speaker spoke is not where the attack fell
+    ("Pasukan AS menyerang kapal Iran, kata pejabat di Washington.", "Iran", "IRN", "target"),
     ("Israel menyerang sejumlah sasaran di Teheran.", "Tehran", "IRN", None),
     ("Militer Israel menyerang Gaza, menurut juru bicara di Tel Aviv.", "Gaza", "PSE", None),
 ])

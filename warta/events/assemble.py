@@ -15,6 +15,10 @@ from warta.model import Actor, Document, Event, Evidence, Figure, Place, PlaceMe
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DATELINE_TYPES = frozenset({"CONSULT", "AGREE"})
 TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# acts done on the ground (aid delivered, troops withdrawn, protests, deployments, arrests, attacks):
+# where they happened is not where someone spoke of them. Cooperation and sanctions are mostly
+# announced: where they were announced is their place.
+MATERIAL_TYPES = frozenset({"AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
 @dataclass(frozen=True)
@@ -111,8 +115,10 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
 
 
 def event_place(doc: Document, draft: Draft, lang) -> Place | None:
-    """The place named nearest the trigger in the sentence (not in its dateline, not a name that
-    stands for a government: "disebut Washington", unless a locative word comes before it, and not
+    """The place named nearest the trigger in the sentence (not in its dateline, not where an
+    attack, arrest or other act done on the ground is reported from: "kata pejabat di Washington",
+    not a name that stands for a government: "disebut Washington", unless a locative word comes
+    before it, and not
     a gazetteer town too weakly attested: in a country the article never names and with no
     locative word before it); for meetings and agreements told with a visit ("kunjungan ke X",
     "tiba di X", "di sela-sela KTT ... di X") the destination or venue, unless a place marked "di"
@@ -179,7 +185,7 @@ def _sentence_place(doc: Document, draft: Draft, lang) -> Place | None:
     named = _named_countries(doc, lang)
     in_body = [m for m in doc.in_sentence("places", draft.sentence_index) if m.span.start >= draft.body_start]
     own = [m for m in in_body if not _names_actor(doc, m, lang) and not _unmarked(doc, m, named, gaz)
-           and not _of_other_happening(doc, m, draft, gaz)]
+           and not _of_other_happening(doc, m, draft, gaz) and not _where_reported(doc, m, draft, gaz)]
     anchor = draft.trigger.start
     nearest = min(own, key=lambda m: _distance(m.span.start, m.span.end, anchor)) if own else None
     if draft.event_type in VISIT_TYPES:
@@ -206,6 +212,18 @@ def _of_other_happening(doc: Document, m: PlaceMention, draft: Draft, gaz) -> bo
         return False
     sides = {a.country for a in (draft.roles.source, draft.roles.target) if a is not None and a.country}
     return m.place.country not in sides
+
+
+def _where_reported(doc: Document, m: PlaceMention, draft: Draft, gaz) -> bool:
+    """A place in the frame that reports a material event ("kata juru bicara kepada CNN di Jammu
+    bahwa ... menembaki ...", "..., kata Retno di Jakarta"): where the speaker was, not where the
+    attack, arrest or aid took place. A verbal event (an accusation, an appeal) is the speaking
+    itself: its frame is its place."""
+    if draft.event_type not in MATERIAL_TYPES:
+        return False
+    sentence = doc.sentences[draft.sentence_index]
+    return places_layer.in_report_frame(sentence.text, m.span.start - sentence.start,
+                                        draft.trigger.start - sentence.start, gaz)
 
 
 def _distance(start: int, end: int, anchor: int) -> int:
@@ -422,14 +440,35 @@ def _merge(members: list[Event], ongoing: bool) -> Event:
     if ongoing and stated:
         days = [w for w in stated if w.precision == "day"]
         date = min(days or stated, key=lambda w: w.value)
+    elif lead.date and lead.date.derived != "published":
+        date = lead.date
     else:
-        date = lead.date if lead.date and lead.date.derived != "published" else (stated[0] if stated else lead.date)
+        current = [w for w in stated if _current(w, lead.date)]
+        date = current[0] if current else lead.date
     place = lead.place or next((m.place for m in members if m.place), None)
     mode = lead.mode or next((m.mode for m in members if m.mode), None)
     context = tuple(dict.fromkeys(c for m in members for c in m.context))
     conf = min(0.98, lead.confidence + min(0.1, 0.05 * len(more)))
     return replace(lead, evidence=replace(lead.evidence, more=more), figures=figures, date=date,
                    place=place, mode=mode, context=context, confidence=round(conf, 3))
+
+
+CURRENT_DAYS = 31     # a stated period ending within this many days of the news day may date today's happening
+PAST_YEAR_DAYS = 366  # a day or month stated within this many days before it may date a happening retold
+
+
+def _current(stated: When, news_day: When | None) -> bool:
+    """Whether a date stated by one sentence of a merged event may date it when its lead sentence
+    has only the article's date: its period reaches within a month of that day ("Senin (25/5)",
+    "bulan ini"), or it names a day or month of the past year ("pada 28 Februari"); not a bare year
+    or a date years before ("pertemuannya dengan Jokowi dua tahun lalu", "surat perintah yang
+    dikeluarkan pada 2004": another happening told in passing)."""
+    day = dates_layer.parse_iso(news_day.value) if news_day is not None and news_day.value else None
+    end = dates_layer.period_end(stated.value) if stated.value else None
+    if day is None or end is None:
+        return True
+    gap = (day - end).days
+    return gap <= CURRENT_DAYS or (stated.precision in ("day", "week", "month") and gap <= PAST_YEAR_DAYS)
 
 
 def evidence_of(doc: Document, draft: Draft) -> Evidence:

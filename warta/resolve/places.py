@@ -54,6 +54,9 @@ class Gazetteer:
     # "drone" -> "asset", "sebuah" -> "lead": a craft attacked is where its attacker is
     desk_countries: frozenset[str] = frozenset()   # where the newsrooms file from: a dateline there names the desk
     happening_nouns: frozenset[str] = frozenset()  # "perang Gaza": the place of that happening
+    report_cues: dict[str, str] = field(default_factory=dict)
+    # "mengatakan" -> "before", "kata" -> "after": attribution cues, the speaker's side
+    report_openers: frozenset[str] = frozenset()    # "bahwa": what the speaker says starts here
 
 
 NAMESAKE_MIN = 100_000   # a namesake this large wins over a far smaller one in a preferred country
@@ -128,7 +131,16 @@ def _build(lang: Language) -> Gazetteer:
                      _words(lang, "place_host_cues.txt"), _visit_cues(lang),
                      _words(lang, "place_visit_anaphora.txt"), _target_assets(lang),
                      frozenset(w.upper() for w in _words(lang, "event_desk_country.txt")),
-                     _words(lang, "place_happening_nouns.txt"))
+                     _words(lang, "place_happening_nouns.txt"), _report_cues(lang),
+                     _words(lang, "place_report_frame.txt"))
+
+
+def _report_cues(lang: Language) -> dict[str, str]:
+    """Single-word attribution cues by the side their speaker stands on (``event_attribution.tsv``)."""
+    if not lang.has("event_attribution.tsv"):
+        return {}
+    return {r["cue"].lower(): r["side"] for r in lang.table("event_attribution.tsv")
+            if len(r["cue"].split()) == 1 and r["side"] in ("before", "after")}
 
 
 def _visit_cues(lang: Language) -> dict[str, tuple[frozenset[str], int]]:
@@ -354,6 +366,56 @@ def visit_slots(sentence: str, gaz: Gazetteer) -> list[int]:
             if sentence[words[j][0]:].split()[0][-1:] in ".;:!?":
                 break
     return list(dict.fromkeys(slots))
+
+
+REPORT_QUOTES = "\"“"
+POSTPOSED_MARKS = ",\"”"   # a post-posed attribution follows a comma or a closing quotation mark
+
+
+def in_report_frame(sentence: str, place: int, trigger: int, gaz: Gazetteer) -> bool:
+    """Whether the place at offset ``place`` of ``sentence`` lies in the frame that reports the
+    event whose trigger is at ``trigger`` (offsets within the sentence), and so tells where the
+    speaker or reporter was, not where the event took place:
+
+    - between the subject and what is said, the trigger in what is said ("CBS News, mitra BBC di
+      AS, melaporkan bahwa ...", "kata juru bicara kepada CNN di kota Jammu bahwa ..."): before
+      the opening word (``place_report_frame.txt``), colon or quotation mark that follows the
+      reporting verb, or before the verb itself when none follows; a sentence opening with the
+      place ("Di Gaza, pejabat kesehatan mengatakan ...") sets the scene and is not such a frame;
+    - after a post-posed attribution whose cue follows the trigger and a comma or closing
+      quotation mark ("..., kata Retno di Istana Merdeka, Jakarta"; not "yang mereka sebut ...").
+    """
+    words = _word_spans(sentence)
+    for i, (start, word) in enumerate(words):
+        side = gaz.report_cues.get(word)
+        if side == "after" and trigger < start <= place and sentence[:start].rstrip()[-1:] in POSTPOSED_MARKS:
+            return True
+        if side != "before" or start > trigger or _opens_sentence(words, place):
+            continue
+        if place < _said_from(sentence, words, i, trigger, gaz) <= trigger:
+            return True
+    return False
+
+
+def _opens_sentence(words: list[tuple[int, str]], place: int) -> bool:
+    """Whether the place is the first words of the sentence or follows its opening locative ("Di Gaza")."""
+    before = [w for start, w in words if start < place]
+    return len(before) <= 1
+
+
+def _said_from(sentence: str, words: list[tuple[int, str]], verb: int, trigger: int, gaz: Gazetteer) -> int:
+    """Where what the speaker says starts, after the reporting verb ``words[verb]``: at the first
+    opening word, colon or quotation mark before the trigger, else right after the verb."""
+    verb_end = words[verb][0] + len(sentence[words[verb][0]:].split()[0])
+    for start, word in words[verb + 1:]:
+        if start > trigger:
+            break
+        if word in gaz.report_openers:
+            return start
+    for j in range(verb_end, min(trigger, len(sentence))):
+        if sentence[j] == ":" or sentence[j] in REPORT_QUOTES:
+            return j
+    return verb_end
 
 
 def names_visit(sentence: str, gaz: Gazetteer) -> bool:

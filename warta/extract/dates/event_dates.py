@@ -29,7 +29,7 @@ def event_date(doc: Document, sentence_index: int, anchor: int, status: str) -> 
     lang = load_language(doc.article.language or "id")
     data = date_data(lang)
     pub = parse_iso(doc.article.published)
-    own = [m for m in doc.dates if m.sentence_index == sentence_index]
+    own = [m for m in doc.dates if m.sentence_index == sentence_index and not _names_other(doc, m, data, anchor)]
     if own and _told_as_background(doc, sentence_index, anchor, data):
         own = _in_own_phrase(doc, own, sentence_index, anchor)
     if own:
@@ -223,6 +223,20 @@ def _in_own_phrase(doc: Document, own: list[DateMention], si: int, anchor: int) 
     _, right = clause_bounds(doc.text, sentence.start, sentence.end, anchor, anchor)
     return [m for m in own if anchor < m.span.start and
             (m.span.end <= right or doc.text[right:m.span.start].strip() == ",")]
+
+
+NAMED_REACH = 30   # characters left of a date searched for the noun it names ("pembantaian ")
+
+
+def _names_other(doc: Document, m: DateMention, data: DateData, anchor: int) -> bool:
+    """Whether ``m`` names another violent happening by its date ("arsitek pembantaian 7 Oktober",
+    "akibat serangan 14 Juli"): a noun of that kind right before it that is not the event's trigger.
+    One after a background cue ("sejak serangan 20 Desember") bounds the event's span instead and
+    is only ranked last (``_dates_background``)."""
+    left = data.named_left.search(doc.text, max(0, m.span.start - NAMED_REACH), m.span.start)
+    if left is None or left.start() <= anchor < m.span.start:
+        return False
+    return _background_start(doc, m, data) < 0
 
 
 TRIGGER_CUE_REACH = 20   # characters left of a trigger searched for its background cue ("setelah ")

@@ -36,6 +36,7 @@ class DateData:
     paren_openers: tuple[int, ...]    # the patterns that may open with "("
     background_left: re.Pattern       # "sejak serangan ... " just left of a date: a background happening's
     background_cue: re.Pattern        # "setelah " just left of a trigger: the event is a background happening
+    named_left: re.Pattern            # "pembantaian " just left of a date: the date names that happening
 
 
 def date_data(lang: Language) -> DateData:
@@ -83,13 +84,14 @@ def _build(lang: Language) -> DateData:
     tense_re = re.compile(rf"(?<!\w)(?:{_alt(tense)})(?!\w)", re.IGNORECASE)
     background_left = _background_left(lang, p)
     background_cue = _background_cue(lang)
+    named_left = _named_left(lang, p)
     return DateData(months, weekdays, relative, units, directions, tense,
                     frozenset(w.lower() for w in lang.lines("date_weak_prepositions.txt")),
                     frozenset(w.lower() for w in lang.lines("date_continuation.txt")),
                     patterns, tense_re, number_data(lang),
                     frozenset(r["name"].lower() for r in month_rows if r["form"] == "short"),
                     words_by_key, named, lang.code, count_left, mod_left, openers, digit_openers, paren_openers,
-                    background_left, background_cue)
+                    background_left, background_cue, named_left)
 
 
 BACKGROUND_GAP = 3    # words that may stand between a background noun and its date
@@ -104,6 +106,13 @@ def _background_left(lang: Language, p: _Parts) -> re.Pattern:
     nouns = _alt(r["word"] for r in rows if r["kind"] == "noun")
     return re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<cue>{cues})\s+(?P<noun>{nouns})(?:\s+[\w-]+){{0,{BACKGROUND_GAP}}}?"
                       rf"\s+(?:(?:{p.prep}|{p.date}|{p.month}|{p.year})\s+)?$", re.IGNORECASE)
+
+
+def _named_left(lang: Language, p: _Parts) -> re.Pattern:
+    """A noun naming a violent happening right left of a date, with "tanggal" between at most
+    ("pembantaian 7 Oktober"): the pattern ends where the date starts."""
+    nouns = _alt(r["word"] for r in lang.table("date_background.tsv") if r["kind"] == "named")
+    return re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<noun>{nouns})\s+(?:(?:{p.date})\s+)?$", re.IGNORECASE)
 
 
 def _background_cue(lang: Language) -> re.Pattern:

@@ -14,6 +14,8 @@ from warta.model import DateMention, Document, When
 
 TENSE_LOOKAHEAD = 12      # characters after a date in which a future word still governs it
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
+SHORT_QUOTE_WORDS = 4     # a quoted phrase this short is a name or scare quotes, not a clause of its own
+SHORT_QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”,;:()!?.\s](?:[^\"“”,;:()!?.]{0,58}[^\"“”,;:()!?.\s])?)[\"”]")
 
 
 def extract_dates(doc: Document, lang: Language) -> tuple[DateMention, ...]:
@@ -37,11 +39,31 @@ def sentence_at(starts: list[int], offset: int) -> int:
 
 
 def clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text[lo:hi]`` around ``start``..``end``: between the nearest breaks (a comma,
+    semicolon, colon, bracket, quotation mark or dash) on either side. The quotation marks of a
+    short quoted phrase (scare quotes, a name: 'serangan "membela diri" pada Senin') break nothing."""
+    quiet = _short_quote_marks(text, lo, hi)
     left = lo
     for m in CLAUSE_BREAK.finditer(text, lo, start):
-        left = m.end()
-    nxt = CLAUSE_BREAK.search(text, end, hi)
-    return left, (nxt.start() if nxt else hi)
+        if m.start() not in quiet:
+            left = m.end()
+    right = hi
+    for m in CLAUSE_BREAK.finditer(text, end, hi):
+        if m.start() not in quiet:
+            right = m.start()
+            break
+    return left, right
+
+
+def _short_quote_marks(text: str, lo: int, hi: int) -> frozenset[int]:
+    """Offsets of the quotation marks that open and close a short quoted phrase in ``text[lo:hi]``."""
+    if '"' not in text[lo:hi] and "“" not in text[lo:hi]:
+        return frozenset()
+    out = set()
+    for m in SHORT_QUOTE.finditer(text, lo, hi):
+        if len(m.group("inner").split()) <= SHORT_QUOTE_WORDS:
+            out.update((m.start(), m.end() - 1))
+    return frozenset(out)
 
 
 def _tense(doc: Document, si: int, f: Found, data: DateData) -> str | None:
