@@ -125,6 +125,8 @@ def summary(figures):
     ("Satu orang tewas, dua korban lain mengalami luka ringan.",
      [("killed", None, 1, None, "people"), ("injured", None, 2, None, "people")]),
     ("Sebanyak 200 warga di Gaza tewas pekan ini.", [("killed", None, 200, None, "civilians")]),
+    # "pun" after the noun is "also", not "not a single one"
+    ("Salah seorang warga pun tewas.", [("killed", None, 1, None, "civilians")]),
     ("Belasan orang tewas, ratusan ditangkap.",
      [("killed", 11, None, 19, "people"), ("arrested", 200, None, 999, "people")]),
     ("Sebanyak 23 orang tewas dalam kejadian ini, 20 di antaranya tewas terbakar.",
@@ -286,6 +288,11 @@ def test_figures_forms(text, expected):
     # an origin on a count with no word for what happened to it
     "Kapal itu diawaki 18 staf, dua di antaranya berkewarganegaraan Malaysia.",
     "Kementerian memulangkan dua narapidana berkebangsaan Australia.",
+    # "not a single one"
+    "Kami tiba dengan selamat tanpa satu pun cedera.",
+    "Tak seorang pun tewas dalam insiden itu.",
+    "Tidak ada satu pun warga yang terluka.",
+    "Seorang pun tidak ditangkap.",
 ])
 def test_figures_not_figures(text):
     figures = figures_of(text)
@@ -504,7 +511,9 @@ def test_figures_breakdown_of_a_total(text, actors, expected):
 FIGURE_WORD_KEYS = ("classifier", "range", "link", "not_count_before", "side_link", "after_bare",
                     "claim_after_comma", "claim_openers", "others", "year_before", "claim_stop", "relative",
                     "reach", "possessive", "modifier_stop", "verb_prefix", "total_head", "clause_stop",
-                    "target_link", "copula", "name_kind_groups", "claim_continued", "part_lead", "part_end", "aside_lead")
+                    "target_link", "copula", "name_kind_groups", "claim_continued", "part_lead", "part_end",
+                    "aside_lead", "others_tail", "range_open", "range_after_open", "place_link", "place_side_groups",
+                    "not_count_after")
 
 
 @pytest.mark.parametrize("name,column,allowed", [
@@ -525,6 +534,7 @@ def test_figures_data_word_classes_are_the_ones_the_code_reads():
     words = {row["key"]: row["words"] for row in LANG.table("figure_words.tsv")}
     assert set(words) == set(FIGURE_WORD_KEYS)
     assert set(words["name_kind_groups"].split("|")) <= set(FIGURE_GROUPS)
+    assert set(words["place_side_groups"].split("|")) <= set(FIGURE_GROUPS)
 
 
 # ----------------------------------------------------------------------------------- pre-check
@@ -625,3 +635,101 @@ def test_figures_layers_read_only_for_a_possible_figure(text, reads):
                          places=lambda d: read.append("places") or ())
     extract_figures(doc, LANG)
     assert bool(read) is reads
+
+
+# ------------------------------------------------------------------- sides of "the others", places, ranges
+
+def figures_with_places(text: str, actors: dict[str, str], places: dict[str, str]):
+    """Figures of ``text`` with hand-made actor and place mentions (surface text → country)."""
+    from warta.model import Place, PlaceMention
+    doc = doc_of(text, actors)
+    mentions = []
+    for surface, country in places.items():
+        start = 0
+        while (start := text.find(surface, start)) >= 0:
+            end = start + len(surface)
+            mentions.append(PlaceMention(Span(start, end, surface), doc.sentence_of(start).index,
+                                         Place(surface, country=country)))
+            start = end
+    return extract_figures(doc.with_layer(places=tuple(sorted(mentions, key=lambda m: m.span.start))), LANG)
+
+
+@pytest.mark.parametrize("text,actors,expected", [
+    # "the others" of a count before them in the sentence are of its side and, for a bare "lainnya", its group
+    ("Pemerintah Afghanistan menyebutkan dua tentara AS tewas dan dua lainnya terluka.",
+     {"Pemerintah Afghanistan": "AFG", "AS": "USA"}, [(2, "soldiers", "USA"), (2, "soldiers", "USA")]),
+    ("Sedikitnya 67 warga Palestina tewas dan puluhan lainnya luka-luka.", {"Palestina": "PSE"},
+     [(67, "civilians", "PSE"), (20, "civilians", "PSE")]),
+    ("Tiga tentara Amerika Serikat tewas dan seorang lainnya terluka.", {"Amerika Serikat": "USA"},
+     [(3, "soldiers", "USA"), (1, "soldiers", "USA")]),
+    ("Dua warga Israel tewas dan 12 orang lainnya terluka, kata polisi Iran.", {"Israel": "ISR", "polisi Iran": "IRN"},
+     [(2, "civilians", "ISR"), (12, "civilians", "ISR")]),
+    ("Lima orang tewas dan tujuh korban lain luka-luka di lokasi.", {}, [(5, "people", None), (7, "people", None)]),
+    # not "the others": a count of its own keeps its own side and group, or the claimant's
+    ("Dua tentara AS tewas dan dua warga terluka, kata Pemerintah Afghanistan.",
+     {"AS": "USA", "Pemerintah Afghanistan": "AFG"}, [(2, "soldiers", "USA"), (2, "civilians", "AFG")]),
+    ("Dua tentara AS tewas dan dua lainnya asal Inggris terluka.", {"AS": "USA", "Inggris": "GBR"},
+     [(2, "soldiers", "USA"), (2, "people", "GBR")]),
+    ("Lima orang lainnya terluka, kata Pemerintah Afghanistan.", {"Pemerintah Afghanistan": "AFG"},
+     [(5, "people", "AFG")]),
+])
+def test_figures_others_side(text, actors, expected):
+    assert [(f.low or f.best, f.group, f.country) for f in figures_of(text, actors)] == expected
+
+
+@pytest.mark.parametrize("text,actors,claimant,country", [
+    # a dateline before the claimant is no part of it
+    ("Jakarta, CNN Indonesia -- Yordania mengatakan petugas itu menewaskan dua warganya.",
+     {"CNN": "USA", "Yordania": "JOR"}, "Yordania", "JOR"),
+    ("JAKARTA, KOMPAS.com - Komisi Pemberantasan Korupsi mengatakan telah menangkap 9 orang.", {},
+     "Komisi Pemberantasan Korupsi", None),
+    ("GAZA — Kementerian Kesehatan mengatakan 12 orang tewas.", {}, "Kementerian Kesehatan", None),
+    # a hyphen inside a name is not a dateline
+    ("Kelompok Ahrar al - Sham mengatakan 5 orang tewas.", {}, "Kelompok Ahrar al - Sham", None),
+])
+def test_figures_claimant_after_dateline(text, actors, claimant, country):
+    (figure,) = figures_of(text, actors)
+    assert (figure.claimed_by, figure.country) == (claimant, country)
+
+
+@pytest.mark.parametrize("text,places,expected", [
+    # with no other side named, people counted where the sentence places what happened are of that country
+    ("Di Israel, tiga orang tewas akibat serangan rudal.", {"Israel": "ISR"}, ["ISR"]),
+    ("Sedikitnya 12 warga sipil tewas dalam serangan di Gaza.", {"Gaza": "PSE"}, ["PSE"]),
+    ("Perang di Sudan telah membuat lebih dari 12 juta orang mengungsi.", {"Sudan": "SDN"}, ["SDN"]),
+    ("Sebanyak 5 anak-anak terluka di Kabul.", {"Kabul": "AFG"}, ["AFG"]),
+    # not for soldiers, police, militants or refugees, who are often foreign to the place
+    ("Dua tentara tewas di Gaza.", {"Gaza": "PSE"}, [None]),
+    ("Sebanyak 300 pengungsi tewas di Libya.", {"Libya": "LBY"}, [None]),
+    # places in several countries, or none named as where it happened: none
+    ("Dua orang dirawat di Belanda dan dua lainnya terluka di Jerman.", {"Belanda": "NLD", "Jerman": "DEU"},
+     [None, None]),
+    ("Dua orang tewas di Limo, Depok.", {"Limo": "PER", "Depok": "IDN"}, [None]),
+    ("Sebanyak 15 orang asal Suriah tewas.", {"Suriah": "SYR"}, ["SYR"]),
+    ("Tiga orang dari Gaza tewas.", {"Gaza": "PSE"}, ["PSE"]),
+    ("Tiga orang tewas setelah serangan Israel.", {"Israel": "ISR"}, [None]),
+])
+def test_figures_country_from_place_of_sentence(text, places, expected):
+    assert [f.country for f in figures_with_places(text, {}, places)] == expected
+
+
+def test_figures_country_from_place_after_claimant():
+    figures = figures_with_places("Di Gaza, militer Israel mengatakan serangan menewaskan 20 orang.",
+                                  {"militer Israel": "ISR"}, {"Gaza": "PSE"})
+    assert [f.country for f in figures] == ["ISR"]     # the claimant's side comes first
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Antara 20 dan 30 orang tewas dalam serangan itu.", [("killed", 20, None, 30)]),
+    ("Serangan itu menewaskan antara 20 hingga 30 orang.", [("killed", 20, None, 30)]),
+    ("Korban tewas berkisar antara 20 dan 30 orang.", [("killed", 20, None, 30)]),
+    ("Serangan itu melukai antara 5 sampai 8 warga.", [("injured", 5, None, 8)]),
+    # "dan" joins a range only after "antara"
+    ("Polisi menangkap 20 orang dan 30 orang lainnya terluka.", [("arrested", None, 20, None),
+                                                                 ("injured", None, 30, None)]),
+    ("Di antara 20 orang yang ditangkap, tiga adalah wartawan.", [("arrested", None, 20, None)]),
+    ("Antara 30 dan 20 orang tewas.", [("killed", None, 20, None)]),
+])
+def test_figures_ranges_with_antara(text, expected):
+    assert [(f.kind, f.low, f.best, f.high) for f in figures_of(text)] == expected
+

@@ -91,6 +91,11 @@ def test_numbers_parse_rejects(text):
     ("dua puluh tiga tentara", [23]),
     ("Hampir satu juta orang", [1000000]),
     ("sebanyak 1,2 juta warga", [1200000]),
+    # the approximate suffix on a scale word after digits keeps the digits' value
+    ("sekitar 3 ribuan orang", [3000]),
+    ("60 jutaan orang per tahun", [60000000]),
+    ("1,5 jutaan warga", [1500000]),
+    ("3 ribuannya", [3]),
 ])
 def test_numbers_find_in_text(text, found):
     values = [a.best for _, _, a in find_numbers(text, LANG)]

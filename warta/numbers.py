@@ -12,7 +12,8 @@
 - approximate plurals ("puluhan", "ratusan ribu") give a range: a plural of a magnitude means at
   least two of that unit, so "puluhan" is 20-99, "ratusan" 200-999, "ribuan" 2,000-9,999, and a
   following scale multiplies both bounds ("puluhan ribu" is 20,000-99,999);
-- an approximate suffix on digits ("1.500-an") keeps the number as the best estimate.
+- an approximate suffix on digits ("1.500-an") or on their scale word ("3 ribuan", "60 jutaan")
+  keeps the number as the best estimate.
 """
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ def _pattern(words: dict[str, NumberWord], th: str, dec: str, suffix: str) -> re
     all_words = _alternation(words)
     digits = rf"\d{{1,3}}(?:{re.escape(th)}\d{{3}})+(?:{re.escape(dec)}\d+)?|\d+(?:{re.escape(dec)}\d+)?"
     approx = rf"(?:-?{re.escape(suffix)})?" if suffix else ""
-    digit_expr = rf"(?:{digits})(?:\s*(?:{scales})(?![\w-]))?{approx}"
+    scale_approx = rf"(?:{re.escape(suffix)})?" if suffix else ""    # "3 ribuan": about three thousand
+    digit_expr = rf"(?:{digits})(?:\s*(?:{scales}){scale_approx}(?![\w-]))?{approx}"
     word_expr = rf"(?:{all_words})(?:\s+(?:{all_words}))*"
     # a cheap look at the first character skips most word starts before the long alternation is tried
     firsts = sorted({w[:1].lower() for w in words} | {w[:1].upper() for w in words})
@@ -154,6 +156,10 @@ def _parse_digits(text: str, data: NumberData) -> Amount | None:
     if data.approx_suffix and (word == data.approx_suffix or tail == data.approx_suffix):
         approximate = True
         word = "" if word == data.approx_suffix else word
+    stem = word[:-len(data.approx_suffix)] if data.approx_suffix and word.endswith(data.approx_suffix) else ""
+    if stem in data.words and data.words[stem].kind == "scale":
+        approximate = True      # "3 ribuan": a scale with the approximate suffix
+        word = stem
     scale = 1.0
     if word:
         nw = data.words.get(word)

@@ -13,10 +13,14 @@ The side of a group is the country of an actor or place mention (``doc.actors``,
 right after the noun ("31 warga sipil Kamboja", "warga Gaza"), else the country of the claimant
 ("Pihak berwenang Thailand mengatakan 23 tentara ...", "Kementerian Kesehatan Iran mengatakan 128
 orang tewas"): an authority counts its own dead; not for militants and others, whom a side rarely
-counts as its own. The claimant is written as the text says it ("menurut angka resmi" → "angka
-resmi"). A hedged count ("mungkin", "diperkirakan") has status "claimed". Totals named before
-their count ("Jumlah korban tewas ... kini mencapai 224 orang", "jumlah tentaranya yang tewas ...,
-kini menjadi 24 orang") are figures too.
+counts as its own. "The others" of a count ("dua tentara AS tewas dan dua lainnya terluka") are of
+that count's side and group. With no side from any of these, residents counted in a sentence that
+places what happened in one country ("Di Israel, tiga orang tewas"; "... tewas dalam serangan di
+Gaza") are of that country. A dateline ("Jakarta, CNN Indonesia --") is no part of a claimant.
+The claimant is written as the text says it ("menurut angka resmi" → "angka resmi"). A hedged
+count ("mungkin", "diperkirakan") has status "claimed". Totals named before their count
+("Jumlah korban tewas ... kini mencapai 224 orang", "jumlah tentaranya yang tewas ..., kini menjadi
+24 orang") are figures too.
 
 Between the group and its kind word may stand a few modifiers of the noun ("satu tentara cadangan
 mengalami luka"; no verbs, function words or numbers), gap words, or a short relative clause; a
@@ -39,7 +43,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from warta.extract.figures.candidates import Candidate, counted_groups, find_candidates, own_kind
-from warta.extract.figures.claimants import find_claimant, target_side
+from warta.extract.figures.claimants import find_claimant, place_side, target_side
 from warta.extract.figures.cues import CASE_UNSAFE_LETTERS, cue_starts
 from warta.extract.figures.data import FigureData, figure_data
 from warta.extract.figures.groups import share_breakdowns, share_kinds
@@ -133,13 +137,28 @@ def _sentence_figures(doc: Document, sentence: Sentence, nums: list, actors: lis
         own_kind(text, sentence, c, data)
     share_kinds(text, [c for c in cands if not c.part_only], data)
     share_breakdowns(text, sentence, cands, data)
-    figures = []
+    figures: list[tuple[Candidate, Figure]] = []
     for c in cands:
         kind = c.kind or c.implied_kind
         if not kind:
             continue
-        figures.append(_figure(doc, sentence, c, kind, cands, actors, sides, data, previous))
-    return figures
+        figures.append((c, _figure(doc, sentence, c, kind, cands, actors, sides, data, previous, places)))
+    return _others_of_previous(text, figures, data)
+
+
+def _others_of_previous(text: str, figures: list[tuple[Candidate, Figure]], data: FigureData) -> list[Figure]:
+    """"dua tentara AS tewas dan dua lainnya terluka": a count of "the others" with no side of its
+    own counts more of the people of the figure before it in the sentence, so it takes that
+    figure's side (before its claimant's) and, for a bare "lainnya", its group."""
+    out: list[Figure] = []
+    for c, f in figures:
+        prev = out[-1] if out else None
+        if prev is not None and c.country is None and \
+                data.others_tail_re.search(text, c.num_start, c.end):
+            f = replace(f, country=prev.country or f.country,
+                        group=prev.group if f.group == "people" else f.group)
+        out.append(f)
+    return out
 
 
 def _shared_sides(figures: list[Figure]) -> list[Figure]:
@@ -170,7 +189,7 @@ def _shared_sides(figures: list[Figure]) -> list[Figure]:
 
 def _figure(doc: Document, sentence: Sentence, c: Candidate, kind: str, cands: list[Candidate],
             actors: list[ActorMention], sides: list[tuple[Span, str | None]], data: FigureData,
-            previous: tuple[Sentence, list[ActorMention]] | None = None) -> Figure:
+            previous: tuple[Sentence, list[ActorMention]] | None = None, places: list | None = None) -> Figure:
     text = doc.text
     low, best, high = _bounds(c)
     claimant, claimant_country = find_claimant(text, sentence, c.start, c.end, actors, data)
@@ -189,6 +208,8 @@ def _figure(doc: Document, sentence: Sentence, c: Candidate, kind: str, cands: l
         # of its own, the "-nya" points back to the side that spoke in the sentence before
         prev_sentence, prev_actors = previous
         country = find_claimant(text, prev_sentence, prev_sentence.end, prev_sentence.end, prev_actors, data)[1]
+    if country is None and c.group in data.place_side_groups:
+        country = place_side(text, places or [], data)
     status = "claimed" if _hedged(text, sentence, c, cands, data) else None
     return Figure(kind=kind, low=low, best=best, high=high, group=c.group, country=country,
                   claimed_by=claimant, text=text[c.start:c.end], start=c.start, end=c.end,

@@ -49,6 +49,8 @@ def find_candidates(text: str, sentence: Sentence, nums: list, sides: list[tuple
             current = next(covered, None)
         if current is not None and current.start <= m.start():
             continue
+        if m.group("noun") is None and data.not_count_after_re.match(text, m.end()):
+            continue    # "tak seorang pun": not a single one
         noun = m.group("noun") or "orang"
         group, implied, country = data.groups.get(noun, ("people", "", ""))
         end = m.end()
@@ -70,7 +72,7 @@ def counted_groups(text: str, sentence: Sentence, nums: list, sides: list[tuple[
     for start, end, amount in nums:
         if start < skip_until:
             continue
-        amount, end = _range(text, end, by_start, amount, data)
+        amount, end = _range(text, start, end, by_start, amount, data)
         skip_until = end
         c = _noun_phrase(text, sentence, start, end, amount, sides, data)
         if c is not None:
@@ -78,10 +80,11 @@ def counted_groups(text: str, sentence: Sentence, nums: list, sides: list[tuple[
     return out
 
 
-def _range(text: str, end: int, by_start: dict[int, tuple[int, Amount]], amount: Amount,
+def _range(text: str, start: int, end: int, by_start: dict[int, tuple[int, Amount]], amount: Amount,
            data: FigureData) -> tuple[Amount, int]:
-    """"30-40 orang", "30 hingga 40 orang": one count from low to high."""
-    m = data.range_re.match(text, end)
+    """"30-40 orang", "30 hingga 40 orang", "antara 30 dan 40 orang": one count from low to high."""
+    opened = data.range_open_re.search(text, max(0, start - 20), start) is not None
+    m = (data.range_after_open_re if opened else data.range_re).match(text, end)
     if not m or amount.best is None:
         return amount, end
     e, other = by_start.get(m.end(), (end, None))
@@ -135,9 +138,10 @@ def _bare_part(text: str, q_start: int, start: int, end: int, amount: Amount, bo
 
 
 def _not_a_count(text: str, start: int, end: int, data: FigureData) -> bool:
-    """Money, percentages, ordinals and clock times are never counts of people."""
+    """Money, percentages, ordinals and clock times are never counts of people, nor is "not a
+    single one" ("tanpa satu pun cedera")."""
     return bool(data.not_count_re.search(text[max(0, start - 10):start])) or \
-        bool(NOT_PEOPLE_AFTER_RE.match(text, end, end + 3))
+        bool(NOT_PEOPLE_AFTER_RE.match(text, end, end + 3)) or data.not_count_after_re.match(text, end) is not None
 
 
 def _bare_count_ok(text: str, sentence: Sentence, start: int, end: int, data: FigureData) -> bool:

@@ -6,10 +6,12 @@ import re
 
 from warta.extract.figures.data import FigureData
 from warta.extract.figures.kinds import start_of_clause
-from warta.model import ActorMention, Sentence, Span
+from warta.model import ActorMention, PlaceMention, Sentence, Span
 
 MAX_CLAIMANT_WORDS = 8
-CLAIM_CLAUSE_RE = re.compile(r"[,;:\"“”]|[.!?]\s")
+# a clause mark, or the dash after a dateline ("Jakarta, CNN Indonesia -- Yordania mengatakan ...",
+# "KOMPAS.com - Komisi ... mengatakan"): what comes before it is no part of a claimant
+CLAIM_CLAUSE_RE = re.compile(r"[,;:\"“”]|[.!?]\s|\s(?:-{2,}|[—–])\s|(?<=\.com)\s+-+\s")
 
 
 def find_claimant(text: str, sentence: Sentence, start: int, end: int, actors: list[ActorMention],
@@ -85,3 +87,14 @@ def target_side(text: str, sentence: Sentence, start: int, sides: list[tuple[Spa
                 (found is None or span.start > found[0].start):
             found = (span, country)
     return found[1] if found else None
+
+
+def place_side(text: str, places: list[PlaceMention], data: FigureData) -> str | None:
+    """"Di Israel, tiga orang tewas", "12 warga tewas dalam serangan di Gaza": with no other side
+    named, people counted in a sentence that places what happened in one country are of it. None
+    when the sentence's places lie in several countries ("dirawat di Belanda dan ... ke Jerman"; a
+    village named like a foreign town beside its district) or none of them is where ("di ...")."""
+    countries = {p.place.country for p in places if p.place.country}
+    located = any(p.place.country and data.place_link_re.search(text, max(0, p.span.start - 12), p.span.start)
+                  for p in places)
+    return next(iter(countries)) if located and len(countries) == 1 else None

@@ -35,18 +35,24 @@ class FigureData:
     name_kind_groups: frozenset[str]
     continued_claim_re: re.Pattern
     target_link_re: re.Pattern
+    place_link_re: re.Pattern
+    place_side_groups: frozenset[str]
     verb_prefix_re: re.Pattern
     possessed_re: re.Pattern
     max_before_words: int
     range_re: re.Pattern
+    range_open_re: re.Pattern
+    range_after_open_re: re.Pattern
     link_re: re.Pattern
     link_word_re: re.Pattern
     not_count_re: re.Pattern
+    not_count_after_re: re.Pattern
     side_gap_re: re.Pattern
     after_bare_re: re.Pattern
     opener_re: re.Pattern
     comma_claims: frozenset[str]
     others: frozenset[str]
+    others_tail_re: re.Pattern
     year_before_re: re.Pattern
     claim_stop: frozenset[str]
     relative: frozenset[str]
@@ -127,6 +133,8 @@ def _build(lang: Language) -> FigureData:
         gaps_before=frozenset(r["word"] for r in gaps if r["side"] == "before"),
         modifier_stop=frozenset(w.lower() for w in words["modifier_stop"]) | frozenset(number_words),
         target_link_re=re.compile(rf"(?<![\w-])(?:{_alt(words['target_link'])})\s+$"),
+        place_link_re=re.compile(rf"(?<![\w-])(?i:{_alt(words['place_link'])})\s+$"),
+        place_side_groups=frozenset(words["place_side_groups"]),
         continued_claim_re=re.compile(rf"\s*(?:{_alt(words['claim_continued'])})(?:nya)?\s*(?:,|(?:bahwa)(?![\w-]))"),
         name_kind_groups=frozenset(words["name_kind_groups"]),
         copulas=frozenset(w.lower() for w in words["copula"]),
@@ -135,14 +143,18 @@ def _build(lang: Language) -> FigureData:
         verb_prefix_re=re.compile(rf"(?:{_alt(words['verb_prefix'])})[a-z]{{2}}"),
         max_before_words=max(len(p.split()) for p in before),
         range_re=re.compile(rf"\s*(?:{_alt(words['range'])})\s*"),
+        range_open_re=re.compile(rf"(?:^|(?<=[\s(]))(?i:{_alt(words['range_open'])})\s+$"),
+        range_after_open_re=re.compile(rf"\s*(?:{_alt(words['range'] + words['range_after_open'])})\s*"),
         link_word_re=re.compile(rf"(?<![\w-])(?:{_alt(words['link'])})(?![\w-])"),
         link_re=re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+)*(?:,\s*)?(?:(?:{_alt(words['link'])})\s+){{0,2}}"),
+        not_count_after_re=re.compile(rf"\s+(?:{_alt(words['not_count_after'])})(?![\w-])"),
         not_count_re=re.compile(rf"(?:^|[\s(])(?:{_alt(words['not_count_before'])})\s*$", re.IGNORECASE),
         side_gap_re=re.compile(rf"\s*(?:(?:{_alt(words['side_link'])})\s+)?"),
         after_bare_re=re.compile(rf"\s*(?:[,.;]|$|\s(?:{_alt(words['after_bare'])})(?!\w))"),
         opener_re=re.compile(rf"^(?:[\"“'‘]\s*)?(?:(?:{_alt(words['claim_openers'])})\s*,?\s+)", re.IGNORECASE),
         comma_claims=frozenset(w.lower() for w in words["claim_after_comma"]),
         others=frozenset(words["others"]),
+        others_tail_re=re.compile(rf"(?<![\w-])(?:{_alt(words['others_tail'])})$"),
         claim_stop=frozenset(w.lower() for w in words["claim_stop"]),
         relative=frozenset(words["relative"]),
         reach=frozenset(w.lower() for w in words["reach"]),
