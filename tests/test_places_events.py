@@ -10,7 +10,8 @@ from warta.lang import load_language
 from warta.model import Article, Place
 from warta.pipeline import build_document, code_article, prepare_article
 from warta.resolve.places import (gazetteer, happening_before, in_stated_country, names_asset, names_visit,
-                                  resolve_place, stated_country, unmarked_foreign, visit_slots)
+                                  resolve_place, stated_country, stated_country_closes, town_before_country,
+                                  unmarked_foreign, visit_slots)
 
 LANG = load_language("id")
 GAZ = gazetteer(LANG)
@@ -165,6 +166,84 @@ def test_places_events_namesake_in_stated_country():
     assert spain.country == "ESP"
     assert in_stated_country("Valencia", venezuela, None, GAZ) == venezuela
     assert in_stated_country("Valencia", venezuela, "JPN", GAZ) == venezuela   # no namesake there
+    # no namesake there, and the country closes the place phrase: that country
+    japan = in_stated_country("Valencia", venezuela, "JPN", GAZ, closes=True)
+    assert (japan.country, japan.precision) == ("JPN", "country")
+    spain_again = in_stated_country("Valencia", venezuela, "ESP", GAZ, closes=True)
+    assert spain_again == spain                                                  # the namesake first
+    france = resolve_place("Prancis", LANG)
+    assert in_stated_country("Prancis", france, "ESP", GAZ, closes=True) == france   # a list of countries
+
+
+@pytest.mark.parametrize("text,end_word,closes", [
+    ("Dua pria ditangkap di Suffolk, Inggris.", "Suffolk", True),
+    ("Dua pria ditangkap di Suffolk, Inggris, pada Senin.", "Suffolk", True),
+    ("Dua pria ditangkap di Suffolk, Inggris pada Senin.", "Suffolk", True),
+    ("Hotel itu di Anse Lazio, Seychelles (foto).", "Lazio", True),
+    # the country opens the next clause
+    ("Setelah penerbangan langsung ke Bali, Rusia juga membuka konsulat.", "Bali", False),
+    ("Dalam pemungutan suara soal Yerusalem, AS kalah telak.", "Yerusalem", False),
+    # a list, or a state of the town's own country
+    ("Konser digelar di Tokyo, Hong Kong, Filipina, dan Singapura.", "Tokyo", False),
+    ("Mobil dikirim dari Alpharetta, Georgia, Amerika Serikat.", "Alpharetta", False),
+    ("Dua pria ditangkap di Atlanta, Georgia.", "Atlanta", False),
+    ("Dua pria ditangkap di Suffolk kemarin.", "Suffolk", False),
+])
+def test_places_events_stated_country_closes(text, end_word, closes):
+    end = text.index(end_word) + len(end_word)
+    assert stated_country_closes(text, end, LANG) is closes
+
+
+@pytest.mark.parametrize("text,country", [
+    # a locative word, a name the gazetteer does not hold, a comma, the country
+    ("Serangan udara menghantam kamp pengungsi di Azraq, Yordania, pada Senin.", "JOR"),
+    ("Polisi menangkap tiga orang di Kota Tal Afar, Irak.", "IRQ"),
+    ("Bentrokan pecah di Kaya, Sudan Selatan pada Rabu.", "SSD"),
+    ("Bantuan dikirim ke Kamp Zaatari, Yordania.", "JOR"),
+    ("Pasukan bergerak ke Desa Khirbet al-Nahr, Suriah utara.", "SYR"),
+    ("Konferensi itu berlangsung di Khao Lak, Thailand, pekan lalu.", "THA"),
+    # the country opens the next clause, or ends a list, or follows a name of origin
+    ("Dalam pertemuan di Istana Merdeka, Indonesia menegaskan dukungannya.", None),
+    ("Tim itu bergabung di Grup C bersama Taiwan, Australia, dan Kanada.", None),
+    ("Di kawasan ASEAN, Laos, Myanmar, dan Thailand sudah memakai sistem itu.", None),
+    ("Mahasiswa dari Universitas Melbourne, Australia, mengunjungi Jakarta.", None),
+    # no locative word before the name, or a country name that is also a state's
+    ("Dia tinggal bersama Azraq, Yordania.", None),
+    ("Pesawat itu mendarat, Yordania menutup bandara.", None),
+    ("Polisi menangkap dua pria di Mariettaville, Georgia.", None),
+])
+def test_places_events_country_after_unlisted_town(text, country):
+    found = {p.place.country for p in places(text) if p.place.precision == "country"}
+    assert found == ({country} if country else set())
+
+
+@pytest.mark.parametrize("text,name,found", [
+    ("Mereka tiba di Azraq, Yordania.", "Yordania", "Azraq"),
+    ("Mereka tiba di Kota Tal Afar, Irak.", "Irak", "Kota"),
+    ("Di Azraq, Yordania.", "Yordania", "Azraq"),
+    ("Mereka tiba di Azraq, Yordania menutup perbatasan.", "Yordania", None),
+    ("Mereka tiba di Azraq , Yordania.", "Yordania", "Azraq"),       # spacing of re-joined tokens
+    ("Mereka tiba dari Azraq, Yordania.", "Yordania", None),
+    ("Mereka menyebut Azraq, Yordania.", "Yordania", None),
+    ("Mereka tiba di kamp Azraq, Yordania.", "Yordania", "Azraq"),
+])
+def test_places_events_town_before_country(text, name, found):
+    start = text.index(name)
+    at = town_before_country(text, 0, start, start + len(name), GAZ)
+    assert at == (text.index(found) if found else None)
+
+
+@pytest.mark.parametrize("text,event_type,country,derived", [
+    # the country stated after a town the gazetteer does not hold locates the event
+    ("Militer AS menyerang gudang senjata milisi Iran di Kota Qaimx, Irak, pada Senin.", "ASSAULT", "IRQ", None),
+    ("Polisi Turki menangkap 12 warga Suriah di Desa Kilisx, Turki.", "COERCE", "TUR", None),
+    # a town of another country's name: the stated country, not the namesake abroad
+    ("Polisi Inggris menangkap dua pria di Suffolk, Inggris, Senin.", "COERCE", "GBR", None),
+])
+def test_places_events_country_stated_after_town(text, event_type, country, derived):
+    found = [e for e in events(text) if e.event_type == event_type]
+    assert found, [e.event_type for e in events(text)]
+    assert (found[0].place.country, found[0].place.derived) == (country, derived)
 
 
 @pytest.mark.parametrize("text,start_word,asset", [

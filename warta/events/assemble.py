@@ -240,10 +240,12 @@ def _named_countries(doc: Document, lang) -> set[str]:
 
 
 def _as_stated(doc: Document, m: PlaceMention, lang) -> Place:
-    """The mention's place, in the country the text names right after it ("Subang, Malaysia")."""
+    """The mention's place, in the country the text names right after it ("Subang, Malaysia"),
+    or that country itself when it holds no namesake ("di Suffolk, Inggris")."""
     gaz = places_layer.gazetteer(lang)
     country = places_layer.stated_country(doc.text, m.span.end, lang)
-    return places_layer.in_stated_country(m.span.text, m.place, country, gaz)
+    closes = country is not None and places_layer.stated_country_closes(doc.text, m.span.end, lang)
+    return places_layer.in_stated_country(m.span.text, m.place, country, gaz, closes)
 
 
 def _unmarked(doc: Document, m: PlaceMention, named: set[str], gaz) -> bool:
@@ -406,12 +408,34 @@ def _same_stated_day(a: When | None, b: When | None) -> bool:
         a.precision == "day" and a.derived != "published" and b.derived != "published"
 
 
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Whether two places stated by the sentences themselves (not taken from the dateline, the
+    target or the article) can be where one happening took place: the same country, and the same
+    first-level subdivision when both name one ("di Gaza" and "di Lebanon", "di Teheran" and "di
+    Isfahan" are two happenings; "di Tikrit" and "dekat Samarra" in Salah al-Din may be one)."""
+    if a is None or b is None or a.derived or b.derived or not a.country or not b.country:
+        return True
+    if a.country != b.country:
+        return False
+    if a.precision == "country" or b.precision == "country" or not a.admin1 or not b.admin1:
+        return True
+    return a.admin1 == b.admin1
+
+
+def _joins(members: list[Event], e: Event) -> bool:
+    """Whether event ``e`` can tell the same happening as every member of a group: its date and
+    place fit each member's, not only the first one's (a sentence dated 23 January and one dated
+    14 April are two visits even when the lead sentence gives no date)."""
+    return all(dates_compatible(m.date, e.date) and places_compatible(m.place, e.place) for m in members)
+
+
 def merge_events(events: list[Event], keys: list[tuple], ongoing: list[bool]) -> list[Event]:
-    """One event per happening: same type, actors, status and mode, compatible dates → one event
-    whose evidence lists every sentence (the most confident leads). Fighting between two sides
-    (``ongoing``) is one happening in an article whatever day each sentence gives; it keeps the
-    earliest day stated (a month or year only when no sentence names a day: "sejak Mei" is the
-    background of the clash on "Kamis (24/7)", not its date)."""
+    """One event per happening: same type, actors, status and mode, dates and places that fit
+    every member (``_joins``) → one event whose evidence lists every sentence (the most confident
+    leads). Fighting between two sides (``ongoing``) is one happening in an article whatever day
+    or place each sentence gives; it keeps the earliest day stated (a month or year only when no
+    sentence names a day: "sejak Mei" is the background of the clash on "Kamis (24/7)", not its
+    date)."""
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
@@ -421,7 +445,7 @@ def merge_events(events: list[Event], keys: list[tuple], ongoing: list[bool]) ->
                 continue
             if ongoing[g[0]] != ongoing[i]:
                 continue      # a clash between two sides is not the same happening as one attack
-            if (ongoing[g[0]] and ongoing[i]) or dates_compatible(lead.date, e.date):
+            if (ongoing[g[0]] and ongoing[i]) or _joins([events[j] for j in g], e):
                 g.append(i)
                 break
         else:

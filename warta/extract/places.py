@@ -5,7 +5,8 @@ language (``place_stop.txt``), is not part of a person, organisation or office p
 either after a locative word ("di", "kota", "provinsi": ``place_cue.tsv``) or in a country the
 article names, or a large city. Among namesakes the one in a country the article names wins,
 then the kind the cue asks for (a "provinsi" is an admin-1), then the larger population. A
-country name is a place when a locative word comes before it ("di Thailand").
+country name is a place when a locative word comes before it ("di Thailand"), or closes the name
+of a place the gazetteer lacks that a locative word introduces ("di Azraq, Yordania").
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from warta.extract.actors import after_capitalised_word
 from warta.model import ActorMention, Document, PlaceMention, Span, by_sentence
 from warta.resolve.actors import actor_lexicon
 from warta.resolve.places import (Candidate, Gazetteer, candidates, choose, country_place, cue_before,
-                                  dateline_place, gazetteer, resolve_place)
+                                  dateline_place, gazetteer, resolve_place, town_before_country)
 
 __all__ = ["extract_places", "dateline_place", "resolve_place"]
 
@@ -230,16 +231,30 @@ def _overlaps_taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return k > 0 and taken[k - 1][1] > start
 
 
+def _after_unlisted_town(text: str, sentence_start: int, m: ActorMention, actors, gaz: Gazetteer,
+                         taken) -> bool:
+    """The country stated after a place the gazetteer does not know ("di Azraq, Yordania"): the
+    name before it is no place found here, and neither holds nor is followed by another country
+    ("di Prancis, Spanyol", "di kawasan ASEAN, Laos, Myanmar" are lists)."""
+    town = town_before_country(text, sentence_start, m.span.start, m.span.end, gaz)
+    if town is None or _overlaps_taken(town, m.span.start, taken):
+        return False
+    others = [a for a in actors if a.kind == "country" and a is not m]
+    return not any(town <= a.span.start < m.span.start or (
+        a.span.start >= m.span.end and _LIST_GAP.match(text[m.span.end:a.span.start])) for a in others)
+
+
 def _country_places(doc: Document, s, actors, gaz: Gazetteer, taken) -> list[PlaceMention]:
-    """Country names used as locations in sentence ``s`` ("di Thailand"); ``actors`` are the
-    sentence's."""
+    """Country names used as locations in sentence ``s`` ("di Thailand", "di Azraq, Yordania");
+    ``actors`` are the sentence's."""
     out = []
     for m in actors:
         if m.kind != "country" or not m.actor.country:
             continue
         if _overlaps_taken(m.span.start, m.span.end, taken):
             continue
-        if cue_before(doc.text, m.span.start, gaz.country_cues) is None:
+        if cue_before(doc.text, m.span.start, gaz.country_cues) is None and \
+                not _after_unlisted_town(doc.text, s.start, m, actors, gaz, taken):
             continue
         out.append(PlaceMention(m.span, s.index, country_place(m.actor.country, gaz)))
     return out

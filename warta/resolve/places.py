@@ -57,6 +57,10 @@ class Gazetteer:
     report_cues: dict[str, str] = field(default_factory=dict)
     # "mengatakan" -> "before", "kata" -> "after": attribution cues, the speaker's side
     report_openers: frozenset[str] = frozenset()    # "bahwa": what the speaker says starts here
+    country_after: frozenset[str] = frozenset()     # "pada": may follow the country of "di Azraq, Yordania"
+    name_particles: frozenset[str] = frozenset()    # "al", "bin": lowercase words inside a name
+    origin_cues: frozenset[str] = frozenset()       # "dari": names where someone comes from
+    state_names: frozenset[str] = frozenset()       # "Georgia": also a state of another country
 
 
 NAMESAKE_MIN = 100_000   # a namesake this large wins over a far smaller one in a preferred country
@@ -132,7 +136,10 @@ def _build(lang: Language) -> Gazetteer:
                      _words(lang, "place_visit_anaphora.txt"), _target_assets(lang),
                      frozenset(w.upper() for w in _words(lang, "event_desk_country.txt")),
                      _words(lang, "place_happening_nouns.txt"), _report_cues(lang),
-                     _words(lang, "place_report_frame.txt"))
+                     _words(lang, "place_report_frame.txt"), _words(lang, "place_country_after.txt"),
+                     _words(lang, "actor_name_particles.txt"), _words(lang, "place_origin_cues.txt"),
+                     frozenset(lang.lines("place_state_names.txt")) if lang.has("place_state_names.txt")
+                     else frozenset())
 
 
 def _report_cues(lang: Language) -> dict[str, str]:
@@ -458,27 +465,119 @@ def cue_before(text: str, start: int, cues: frozenset[str]) -> str | None:
     return words[-1].lower() if words[-1].lower() in cues else None
 
 
+TOWN_WORDS = 6   # longest unlisted name read between a locative word and ", Country"
+
+
+def town_before_country(text: str, sentence_start: int, start: int, end: int, gaz: Gazetteer) -> int | None:
+    """Where the name starts when the country at ``start``..``end`` is stated after a place:
+    a locative word (``place_cue.tsv``, not one of origin, ``place_origin_cues.txt``: "mahasiswa
+    dari Melbourne University, Australia, mengunjungi ..."), a capitalised name of up to ``TOWN_WORDS`` words, a comma,
+    the country ("di Azraq, Yordania", "di Kota Tal Afar, Irak", "ke Kamp Zaatari, Yordania"),
+    whose name is no subdivision's ("di Marietta, Georgia"). The country must end its clause: punctuation follows it, or a word of
+    ``place_country_after.txt`` ("pada"); "... di Istana Merdeka, Indonesia menegaskan ..." makes
+    the country the next clause's subject. None when the text does not read so."""
+    head = text[sentence_start:start].rstrip()
+    if not head.endswith(",") or not _ends_clause(text, end, gaz) or _also_admin1(text[start:end], gaz):
+        return None
+    run: list[int] = []
+    for at, raw in reversed(_raw_words(head[:-1])[-TOWN_WORDS:]):
+        if raw.endswith(",") or not _name_word(raw, gaz):
+            break                 # a list ("Grup C bersama Taiwan, Australia") or a common word
+        run.insert(0, sentence_start + at)
+    for pos in run:
+        cue = cue_before(text, pos, gaz.cues) if text[pos:pos + 1].isupper() else None
+        if cue is not None:
+            return None if cue in gaz.origin_cues else pos
+    return None
+
+
+def _raw_words(text: str) -> list[tuple[int, str]]:
+    """(start, word as written) of each whitespace-separated word of ``text``."""
+    out = []
+    at = 0
+    for raw in text.split():
+        at = text.index(raw, at)
+        out.append((at, raw))
+        at += len(raw)
+    return out
+
+
+def _name_word(raw: str, gaz: Gazetteer) -> bool:
+    """A word of a proper name: capitalised, or a particle ("al", "bin"), or a particle joined to
+    a capitalised word ("al-Sham")."""
+    word = raw.strip("\"“”'‘’()")
+    if word[:1].isupper():
+        return True
+    if word in gaz.name_particles:
+        return True
+    prefix, dash, rest = word.partition("-")
+    return bool(dash) and prefix in gaz.name_particles and rest[:1].isupper()
+
+
+def _ends_clause(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether a country name ending at ``end`` ends its clause: punctuation or the text's end
+    follows, or a word of ``Gazetteer.country_after``."""
+    rest = text[end:end + 40].lstrip(" ")
+    if not rest or not rest[0].isalpha():
+        return True
+    return rest.split()[0].lower().rstrip(",.;:") in gaz.country_after
+
+
 def stated_country(text: str, end: int, lang: Language) -> str | None:
     """The country named right after a place, behind a comma ("Subang, Malaysia"; "Paris,
     Prancis"), if any."""
+    found = _stated(text, end, lang)
+    return found[0] if found else None
+
+
+def _stated(text: str, end: int, lang: Language) -> tuple[str, int] | None:
+    """The country named right after a place behind a comma, and where its name ends."""
     rest = text[end:end + 40]
     if not rest.startswith(","):
         return None
     countries = actor_lexicon(lang).countries
-    words = rest[1:].split()[:3]
+    words = _raw_words(rest[1:])[:3]
     for n in range(len(words), 0, -1):
-        name = " ".join(words[:n]).rstrip(",.;:!?)\"”")
+        last_at, last = words[n - 1]
+        name = " ".join(w for _, w in words[:n]).rstrip(",.;:!?)\"”")
         if name in countries:
-            return countries[name]
+            stripped = len(last) - len(last.rstrip(",.;:!?)\"”"))
+            return countries[name], end + 1 + last_at + len(last) - stripped
     return None
 
 
-def in_stated_country(spelling: str, place: Place, country: str | None, gaz: Gazetteer) -> Place:
+def stated_country_closes(text: str, end: int, lang: Language) -> bool:
+    """Whether the country named right after the place ending at ``end`` closes the place
+    phrase ("di Suffolk, Inggris." "di Anse Lazio, Seychelles, pada ..."): it ends its clause
+    (``_ends_clause``) and no further country follows it as in a list ("Alpharetta, Georgia,
+    Amerika Serikat"; "Tokyo, Hong Kong, Filipina"), nor a country whose name is also a
+    first-level subdivision's ("Atlanta, Georgia"); not the subject of the next clause ("di
+    Bali, Rusia juga membuka ...")."""
+    found = _stated(text, end, lang)
+    gaz = gazetteer(lang)
+    if found is None or not _ends_clause(text, found[1], gaz):
+        return False
+    if _also_admin1(text[end + 1:found[1]].strip(), gaz):
+        return False
+    return _stated(text, found[1], lang) is None
+
+
+def _also_admin1(name: str, gaz: Gazetteer) -> bool:
+    """Whether a country's name is also another country's state's (``place_state_names.txt``:
+    "Georgia"): after a town it may name the town's state ("Atlanta, Georgia")."""
+    return name in gaz.state_names
+
+
+def in_stated_country(spelling: str, place: Place, country: str | None, gaz: Gazetteer,
+                      closes: bool = False) -> Place:
     """``place``, or its namesake in ``country`` when the text names that country right after it
-    and the gazetteer holds the name there ("Subang, Malaysia" is not Subang in West Java)."""
+    and the gazetteer holds the name there ("Subang, Malaysia" is not Subang in West Java); when
+    it holds no namesake there and the country ``closes`` the place phrase
+    (``stated_country_closes``), that country at country precision ("di Suffolk, Inggris" is not
+    Suffolk in Virginia)."""
     if country is None or place.country == country or spelling in gaz.aliases:
         return place
     there = [c for c in candidates(spelling, gaz) if c.place.country == country]
     if not there:
-        return place
+        return country_place(country, gaz) if closes and place.precision != "country" else place
     return max(there, key=lambda c: (c.kind == "city", c.population)).place
