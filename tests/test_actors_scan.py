@@ -6,7 +6,7 @@ import pytest
 from warta.extract.actors import _fold, extract_actors, scan_atoms
 from warta.lang import load_language
 from warta.model import Article
-from warta.resolve.actors import actor_lexicon
+from warta.resolve.actors import actor_lexicon, split_automata
 from warta.segment import segment
 
 LANG = load_language("id")
@@ -48,12 +48,13 @@ def test_actors_scan_atoms_same_with_the_article_folded_once(text):
     assert extract_actors(doc, LANG)       # the phrases above name actors
 
 
-def _two_automata(text: str, lex) -> list[tuple]:
+def _two_automata(text: str) -> list[tuple]:
     """The dictionary words as two scans find them: written forms over the text, lowercase forms
     over its folded copy."""
     from warta.extract.actors import _PRIORITY, _bounded
     found = []
-    for automaton, hay in ((lex.exact, text), (lex.folded, _fold(text))):
+    exact, folded = split_automata(LANG)
+    for automaton, hay in ((exact, text), (folded, _fold(text))):
         for end_idx, (length, entries) in automaton.iter(hay):
             start, end = end_idx - length + 1, end_idx + 1
             if _bounded(text, start, end):
@@ -75,7 +76,7 @@ def test_actors_scan_one_pass_finds_what_two_automata_find(text):
     from warta.extract.actors import _dictionary_words
     lex = actor_lexicon(LANG)
     one = sorted(_dictionary_words(text, lex, _fold(text)), key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
-    assert one == _two_automata(text, lex)
+    assert one == _two_automata(text)
 
 
 def _title_case_by_split(text: str, phrase_start: int, pos: int) -> bool:

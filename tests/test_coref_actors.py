@@ -1,11 +1,14 @@
 """In-article coreference: surnames, pronouns, titles alone, plural references."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from warta.extract.actors import extract_actors
 from warta.lang import load_language
 from warta.model import Article
+from warta.resolve import coref
 from warta.resolve.actors import actor_lexicon, tenure_on
 from warta.segment import segment
 
@@ -350,3 +353,18 @@ def test_coref_key_scan_equals_alternation(text, keys):
     from warta.resolve.coref import _key_pattern, find_keys
     expected = [(m.start(), m.group(1)) for m in _key_pattern(keys).finditer(text)]
     assert find_keys(text, dict.fromkeys(keys)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Iran menolak tuntutan itu. Negara tersebut mengancam menutup Selat Hormuz.",
+    "Presiden Korea Utara tiba. NEGARA YANG DIPIMPIN Kim Jong-un ITU menembakkan rudal.",
+    "Thailand dan Kamboja bertemu. Negeri itu kemudian menarik pasukan.\nNegara itu bersiaga.",
+    "Libya mengaku negara itu akan berunding, kata Mesir.",
+    "Warga berkumpul di alun-alun kota.",                   # no head noun anywhere
+    "Türkiye menyambut İran. Negara itu lalu menolak.",
+    "",
+])
+def test_coref_state_references_same_without_the_head_gate(text, monkeypatch):
+    gated = mentions(text)
+    monkeypatch.setattr(coref, "_state_ref_heads", lambda lex: re.compile(""))   # every sentence tried
+    assert mentions(text) == gated

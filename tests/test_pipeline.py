@@ -12,7 +12,6 @@ from conftest import shared_path
 import warta.extract.figures as figures_module
 from warta import pipeline
 from warta.code_events import code_events
-from warta.events.lexicon import load_lexicon
 from warta.extract.actors import extract_actors
 from warta.extract.dates import extract_dates
 from warta.extract.places import extract_places
@@ -36,19 +35,47 @@ def article(text: str, title: str | None = None) -> Article:
     return Article(id="t", text=text, title=title, published="2022-09-14", language="id")
 
 
-@pytest.mark.parametrize("text,expected", [
-    (NO_TRIGGER, False),
-    (FIGURE_ONLY, False),
-    (SPORT, False),
-    ("", False),
-    (EVENT, True),
-    (TRIGGER_NO_EVENT, True),          # a trigger may give an event: code_events decides
+@pytest.mark.parametrize("text,events,reads_actors", [
+    (NO_TRIGGER, False, False),
+    (FIGURE_ONLY, False, False),
+    (SPORT, False, False),                  # a trigger, but in a sport story
+    ("", False, False),
+    ("Timnas kalah. Pelatih memuji gol. Wasit menyerang pemain, kata media.", False, False),
+    ("Pasukan Azerbaijan Menyerang Armenia Di Perbatasan", False, False),    # a headline-like line
+    (EVENT, True, True),
+    (TRIGGER_NO_EVENT, False, True),        # a trigger: its sentence's actors are read
 ])
-def test_pipeline_may_hold_events(text, expected):
+def test_pipeline_code_events_reads_actors_only_after_a_trigger(text, events, reads_actors):
     doc = pipeline.build_document(pipeline.prepare_article(article(text)), LANG)
-    assert pipeline.may_hold_events(doc, load_lexicon(LANG)) is expected
-    if not expected:
-        assert code_events(doc, LANG) == ()
+    assert bool(code_events(doc, LANG)) is events
+    assert ("actors" in vars(doc)) is reads_actors          # a computed layer is cached there
+
+
+PREPARE_TEXTS = [
+    "Selasa, 20 September 2022, 12:34 WIB\nPHNOM PENH – Kamboja dan Thailand kembali membahas batas.",
+    "Kompas.com - 24/10/2020, 11:53 WIB\n\nJakarta, KOMPAS.com - Presiden menerima tamu dari Jepang.",
+    "22 April 2022\nWASHINGTON, KOMPAS.com - Amerika Serikat menjatuhkan sanksi baru kepada Iran.",
+    "Warga berkumpul di alun-alun kota. Tidak ada tanggal di sini.",
+    "Baca juga: Berita lain\n21 Mei 2023\nBANGKOK – Tentara Thailand bersiaga di perbatasan pada Senin.",
+    "",
+]
+
+
+def two_full_metadata_passes(raw: Article) -> Article:
+    """``prepare_article`` as it was: the date and dateline searched before cleaning (the dateline
+    then dropped) and both again after."""
+    from warta.clean import clean_article
+    from warta.meta import find_metadata
+    with_lang = replace(raw, language="id")
+    dated = find_metadata(with_lang, LANG)
+    return find_metadata(clean_article(replace(dated, dateline=raw.dateline), LANG), LANG)
+
+
+@pytest.mark.parametrize("text", PREPARE_TEXTS)
+@pytest.mark.parametrize("published,dateline", [(None, None), ("2022-09-14", None), (None, "Jakarta")])
+def test_pipeline_prepare_same_as_two_full_metadata_passes(text, published, dateline):
+    raw = Article(id="t", text=text, published=published, dateline=dateline, language="id")
+    assert pipeline.prepare_article(raw) == two_full_metadata_passes(raw)
 
 
 def counting(extract, layer: str, seen: list[str]):

@@ -67,3 +67,31 @@ def test_places_surnames_are_last_words_of_capitalised_pairs(text, surnames):
     from warta.extract.places import _surnames
     from warta.resolve.places import gazetteer
     assert _surnames(text, gazetteer(LANG)) == surnames
+
+
+def _every_match_then_bounded(text: str, gaz) -> list[tuple[int, int, str, str]]:
+    """Every automaton match as (start, end, spelling, source), then the bounded ones kept: what
+    ``_names`` returns, filtering each match as it is found."""
+    from warta.extract.places import _bounded
+    found = [(e - len(name) + 1, e + 1, name, "alias") for e, name in gaz.alias_automaton.iter(text)] \
+        if len(gaz.alias_automaton) else []
+    for e, idx in gaz.automaton.iter(text):
+        name = gaz.keys[idx].split("\t", 1)[0]
+        found.append((e - len(name) + 1, e + 1, name, "gazetteer"))
+    return [f for f in found if _bounded(text, f[0], f[1])]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel menyerang Rafah dan Khan Younis. Warga Gaza mengungsi ke Deir al-Balah.",
+    "Jakarta-Bandung ditempuh dua jam; JakartaBandung bukan nama kota.",   # hyphen and glued words
+    "Pasukan Rusia menyerang Kharkiv, Kyiv dan Odesa.",
+    "Semarang",                                                       # a name filling the text
+    "Di Kota Gaza.Sementara itu di Tel Aviv sirene berbunyi.",
+    "Perundingan Menlu di Jakarta, Pemerintah Sementara dan Kepulauan Seribu",   # prefixes of words
+    "",
+])
+def test_places_names_same_as_every_match_then_bounded(text):
+    from warta.extract.places import _names
+    from warta.resolve.places import gazetteer
+    gaz = gazetteer(LANG)
+    assert _names(text, gaz) == _every_match_then_bounded(text, gaz)

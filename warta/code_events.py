@@ -56,6 +56,8 @@ def code_events(doc: Document, lang: Language) -> tuple[Event, ...]:
             continue
         seen.add(text)
         drafts.extend(code_sentence(doc, sentence, lexicon, filed_at))
+    if not drafts:
+        return ()           # nothing to complete: the article's two sides (its actors) are not read
     drafts = complete_drafts(aim_reactions(drafts), article_dyad(doc, lexicon))
     if not drafts:
         return ()

@@ -144,18 +144,25 @@ def find_dateline(article: Article, rules: MetaRules) -> str | None:
     return None
 
 
+def with_published(article: Article, lang: Language) -> Article:
+    """The article with ``published`` found in its text when the input had none (marked
+    ``published_derived="text"``), or marked ``published_derived="input"`` when it had one."""
+    if not article.published:
+        date = find_published(article, rules_for(lang))
+        return replace(article, published=date, published_derived="text") if date else article
+    if not article.published_derived:
+        return replace(article, published_derived="input")
+    return article
+
+
+def with_dateline(article: Article, lang: Language) -> Article:
+    """The article with ``dateline`` found in its text when it had none."""
+    if article.dateline:
+        return article
+    place = find_dateline(article, rules_for(lang))
+    return replace(article, dateline=place) if place else article
+
+
 def find_metadata(article: Article, lang: Language) -> Article:
     """The article with ``published`` (when the input had none) and ``dateline`` found in its text."""
-    rules = rules_for(lang)
-    changes: dict = {}
-    if not article.published:
-        date = find_published(article, rules)
-        if date:
-            changes.update(published=date, published_derived="text")
-    elif not article.published_derived:
-        changes["published_derived"] = "input"
-    if not article.dateline:
-        place = find_dateline(article, rules)
-        if place:
-            changes["dateline"] = place
-    return replace(article, **changes) if changes else article
+    return with_dateline(with_published(article, lang), lang)

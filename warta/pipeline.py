@@ -10,16 +10,13 @@ from dataclasses import replace
 from warta.clean import clean_article
 from warta.code_events import code_events
 from warta.errors import LanguageError
-from warta.events.article import is_sport, sentences_with_anchors
-from warta.events.lexicon import EventLexicon, load_lexicon
-from warta.events.triggers import find_triggers
 from warta.extract.actors import extract_actors
 from warta.extract.dates import extract_dates
 from warta.extract.figures import extract_figures
 from warta.extract.places import extract_places
 from warta.lang import Language, available_languages, load_language
 from warta.langid import detect_language
-from warta.meta import find_metadata
+from warta.meta import find_metadata, with_published
 from warta.model import Article, CodedArticle, Document
 from warta.segment import segment
 
@@ -36,15 +33,15 @@ def prepare_article(article: Article) -> Article:
     lang = load_language(language)
     # The publication date first: its line at the top is boilerplate that cleaning removes.
     # The dateline after: it opens the story, which is easier to find once the page is cleaned.
-    dated = find_metadata(replace(article, language=language), lang)
-    cleaned = clean_article(replace(dated, dateline=article.dateline), lang)
-    return find_metadata(cleaned, lang)
+    dated = with_published(replace(article, language=language), lang)
+    return find_metadata(clean_article(dated, lang), lang)
 
 
 def build_document(article: Article, lang: Language) -> Document:
     """Segment a prepared article and add the extractors' layers, each computed on its first read
     (``Document``): dates only for an event's date, actors and places only for an event or a
-    figure."""
+    figure. (``code_events`` reads a sentence's actors only when a trigger matches in it, and the
+    article's two sides only when a sentence gave a draft event.)"""
     return segment(article, lang).with_layer(
         actors=lambda doc: extract_actors(doc, lang),
         places=lambda doc: extract_places(doc, lang, actors=doc.actors),    # article countries
@@ -52,21 +49,9 @@ def build_document(article: Article, lang: Language) -> Document:
         figures=lambda doc: extract_figures(doc, lang))
 
 
-def may_hold_events(doc: Document, lexicon: EventLexicon) -> bool:
-    """Whether ``code_events`` can find an event in ``doc``: the article is not about sport and a
-    trigger matches in a sentence where one may start. ``code_events`` reads a sentence only when
-    a trigger matches in it, so without one it returns no event; skipping it then spares the
-    actor and place layers it would read for the article's two sides."""
-    if is_sport(doc, lexicon):
-        return False
-    hits = sentences_with_anchors(doc, lexicon)
-    return any(find_triggers(s, lexicon) for s in doc.sentences if s.index in hits)
-
-
 def code_article(article: Article) -> CodedArticle:
     """Code one raw article into events and figures."""
     prepared = prepare_article(article)
     lang = load_language(prepared.language)
     doc = build_document(prepared, lang)
-    events = code_events(doc, lang) if may_hold_events(doc, load_lexicon(lang)) else ()
-    return CodedArticle(article=prepared, events=events, figures=doc.figures)
+    return CodedArticle(article=prepared, events=code_events(doc, lang), figures=doc.figures)

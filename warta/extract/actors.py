@@ -1,8 +1,8 @@
 """Actor mentions: countries, organisations, offices and their holders, groups, persons.
 
-The scanner finds dictionary words (``warta.resolve.actors``) with two Aho-Corasick automata
-(one over the text as written, one over its lowercase form), keeps the longest non-overlapping
-ones, then joins them into phrases by a small grammar of Indonesian noun phrases:
+The scanner finds dictionary words (``warta.resolve.actors``: written forms and lowercase forms)
+with one Aho-Corasick automaton over the lowercased text, keeps the longest non-overlapping ones,
+then joins them into phrases by a small grammar of Indonesian noun phrases:
 
     TITLE/GROUP (filler | TITLE)* [COUNTRY | ORG] [NAME]      "Menteri Luar Negeri AS Marco Rubio"
     COUNTRY | ORG | PERSON                                     "Kamboja", "PBB", "Hun Sen"
@@ -102,11 +102,13 @@ def _preferred(entries: tuple[Entry, ...]) -> Entry:
 
 def _dictionary_words(text: str, lex: ActorLexicon, folded: str) -> list[tuple[int, int, int, Entry]]:
     """(start, end, priority, entry) of every bounded dictionary word: the written forms of
-    ``lex.exact`` and the lowercase forms of ``lex.folded``, found in one pass over ``folded``."""
+    the dictionary and its lowercase forms, found in one pass of ``lex.both`` over ``folded``."""
     found: list[tuple[int, int, int, Entry]] = []
     for end_idx, (length, ci, cs) in lex.both.iter(folded):
         start, end = end_idx - length + 1, end_idx + 1
-        if not _bounded(text, start, end):
+        # ``_bounded`` written out, the character before first: four in five matches are short
+        # keys inside a longer word ("as" in "pasukan") and fail there
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
         for surface, entries in cs:
             if text.startswith(surface, start):
@@ -581,6 +583,8 @@ def sentence_drafts(text: str, start: int, end: int, lex: ActorLexicon, particle
     ``folded`` is ``_fold(text)`` when the caller has it already."""
     atoms = scan_atoms(text[start:end], lex, base=start,
                        folded=None if folded is None else folded[start:end])
+    if not atoms:
+        return []
     drafts: list[Draft] = []
     i = 0
     while i < len(atoms):

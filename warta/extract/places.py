@@ -47,12 +47,16 @@ def _names(text: str, gaz: Gazetteer, start: int = 0, end: int | None = None
     found = []
     if len(gaz.alias_automaton) > 0:
         for e, name in gaz.alias_automaton.iter(text, start, end):
-            found.append((e - len(name) + 1, e + 1, name, "alias"))
+            if _bounded(text, e - len(name) + 1, e + 1):
+                found.append((e - len(name) + 1, e + 1, name, "alias"))
+    keys = gaz.keys
     for e, idx in gaz.automaton.iter(text, start, end):
-        key = gaz.keys[idx]
-        name = key[:key.find("\t")]
-        found.append((e - len(name) + 1, e + 1, name, "gazetteer"))
-    return [f for f in found if _bounded(text, f[0], f[1])]
+        # the key's length up to its tab; three in four matches are a prefix of a longer word
+        # ("Jak" in "Jakarta") and are dropped before the name is cut out
+        length = keys[idx].find("\t")
+        if _bounded(text, e - length + 1, e + 1):
+            found.append((e - length + 1, e + 1, keys[idx][:length], "gazetteer"))
+    return found
 
 
 def _longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

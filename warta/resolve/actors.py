@@ -2,7 +2,9 @@
 
 Everything language-specific comes from ``warta/lang/<code>/actor_*`` files and, for country
 names, pycountry's translation of ISO 3166-1 into the language. ``actor_lexicon(lang)`` builds
-the dictionaries and two Aho-Corasick automata once per language (cached on the ``Language``).
+the dictionaries and one Aho-Corasick automaton once per language (cached on the ``Language``);
+``split_automata(lang)`` builds the two automata it joins (written and lowercase forms) for tests
+that check the one against the two.
 """
 from __future__ import annotations
 
@@ -52,8 +54,6 @@ class Tenure:
 @dataclass
 class ActorLexicon:
     """The compiled actor dictionaries of one language (built once, then only read)."""
-    exact: object                       # automaton over the text as written
-    folded: object                      # automaton over the lowercased text
     countries: dict[str, str]           # surface -> alpha-3
     country_names: dict[str, str]       # alpha-3 -> English name
     tenures: dict[str, tuple[Tenure, ...]]   # person surface form -> tenures
@@ -69,9 +69,9 @@ class ActorLexicon:
     group_other: frozenset[str] = frozenset()   # "pasukan lokal": a bare group that is someone else's
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     state_ref: dict[str, frozenset[str]] = field(default_factory=dict)  # part -> words ("negara itu")
-    # ``exact`` and ``folded`` in one automaton over the lowercased text: key -> (length,
-    # entries of ``folded``, ((written form, entries of ``exact``), ...)); a written form is
-    # found where its lowercase is and the text there is written the same way.
+    # the written (case-sensitive) and lowercase entries of ``entry_tables`` in one automaton over
+    # the lowercased text: key -> (length, lowercase entries, ((written form, entries), ...)); a
+    # written form is found where its lowercase is and the text there is written the same way.
     both: object = None
 
 
@@ -167,7 +167,11 @@ def _parts(lang: Language, name: str) -> dict[str, frozenset[str]]:
     return {part: frozenset(words) for part, words in out.items()}
 
 
-def _build(lang: Language) -> ActorLexicon:
+def entry_tables(lang: Language, countries: dict[str, str], names: dict[str, str],
+                 tenures: dict[str, tuple[Tenure, ...]]
+                 ) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
+    """The dictionary's entries by surface: those matched as written (case-sensitive) and those
+    matched in lowercase."""
     exact: dict[str, list[Entry]] = {}
     folded: dict[str, list[Entry]] = {}
 
@@ -177,10 +181,6 @@ def _build(lang: Language) -> ActorLexicon:
         else:
             exact.setdefault(entry.surface, []).append(entry)
 
-    countries = _country_surfaces(lang)
-    short = short_country_names()
-    names = {c.alpha_3: english_country_name(c.alpha_3, short) for c in pycountry.countries}
-    names.update({code: english_country_name(code, short) for code in set(countries.values())})
     for surface, code in countries.items():
         add(Entry(surface, "country", names[code], country=code), "cs")
     for row in lang.table("actor_org.tsv") if lang.has("actor_org.tsv") else ():
@@ -204,23 +204,50 @@ def _build(lang: Language) -> ActorLexicon:
         for row in lang.table("actor_capital.tsv"):
             add(Entry(row["name"], "country", names.get(row["country"], row["country"]),
                       country=row["country"], sector="GOV", capital=True), "cs")
-    tenures = _tenures(lang)
     for surface in tenures:
         add(Entry(surface, "person", tenures[surface][0].name), "cs")
+    return exact, folded
 
-    def automaton(table: dict[str, list[Entry]]):
-        a = ahocorasick.Automaton()
-        for key, entries in table.items():
-            a.add_word(key, (len(key), tuple(entries)))
-        a.make_automaton()
-        return a
 
+def _automaton(table: dict[str, list[Entry]]):
+    a = ahocorasick.Automaton()
+    for key, entries in table.items():
+        a.add_word(key, (len(key), tuple(entries)))
+    a.make_automaton()
+    return a
+
+
+def split_automata(lang: Language) -> tuple[object, object]:
+    """The two automata that ``ActorLexicon.both`` joins: written forms over the text as written,
+    lowercase forms over the lowercased text, each mapping a key to (length, entries). Built on
+    the first call and cached on the Language (a test oracle: the coder reads only ``both``)."""
+    return lang.compiled("actor_split_automata", _split_automata)
+
+
+def _split_automata(lang: Language) -> tuple[object, object]:
+    lex = actor_lexicon(lang)
+    exact, folded = entry_tables(lang, lex.countries, lex.country_names, lex.tenures)
+    return _automaton(exact), _automaton(folded)
+
+
+def _country_names(countries: dict[str, str]) -> dict[str, str]:
+    """alpha-3 -> short English name, for every ISO country and every code of ``countries``."""
+    short = short_country_names()
+    names = {c.alpha_3: english_country_name(c.alpha_3, short) for c in pycountry.countries}
+    names.update({code: english_country_name(code, short) for code in set(countries.values())})
+    return names
+
+
+def _build(lang: Language) -> ActorLexicon:
+    countries = _country_surfaces(lang)
+    names = _country_names(countries)
+    tenures = _tenures(lang)
+    exact, folded = entry_tables(lang, countries, names, tenures)
     stop = set()
     if lang.has("actor_country_stop.tsv"):
         stop = {r["before"].lower() for r in lang.table("actor_country_stop.tsv")}
     return ActorLexicon(
-        exact=automaton(exact), folded=automaton(folded), both=_both_automaton(exact, folded),
-        countries=countries,
+        both=_both_automaton(exact, folded), countries=countries,
         country_names=names, tenures=tenures,
         fillers=_words(lang, "actor_filler.txt"),
         name_stop=_words(lang, "actor_name_stop.txt", lower=False),

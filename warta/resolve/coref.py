@@ -148,6 +148,16 @@ def _build_state_ref_pattern(lex: ActorLexicon) -> re.Pattern | None:
                       _alternatives(closes) + r")(?![\w-])", re.IGNORECASE)
 
 
+def _state_ref_heads(lex: ActorLexicon) -> re.Pattern:
+    """The head nouns alone, matched as ``_state_ref_pattern`` matches them: a sentence where
+    none is found holds no state reference, and the full pattern is not tried there."""
+    def build(_) -> re.Pattern:
+        return re.compile(_alternatives(lex.state_ref["head"]), re.IGNORECASE)
+    if lex.lang is None:
+        return build(None)
+    return lex.lang.compiled("coref_state_ref_heads", build)
+
+
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -183,10 +193,13 @@ def _state_references(drafts_by_sentence, doc: Document, lex: ActorLexicon):
     pattern = _state_ref_pattern(lex)
     if pattern is None:
         return drafts_by_sentence
+    heads = _state_ref_heads(lex)
     text = doc.text
     by_index = dict(drafts_by_sentence)
     added: dict[int, list] = {}
     for s in doc.sentences:
+        if not heads.search(text, s.start, s.end):
+            continue
         taken = [(d.start, d.end) for d in by_index.get(s.index, [])]
         for m in pattern.finditer(text, s.start, s.end):
             gap = m.group(2).split()
@@ -382,7 +395,7 @@ class _Memory:
         self.first_in_sentence = True
 
     def mention(self, d, si: int, actor: Actor) -> ActorMention:
-        return self.to_mention(replace(d, actor=actor), self.doc.text, si)
+        return self.to_mention(d if actor is d.actor else replace(d, actor=actor), self.doc.text, si)
 
     def pronoun(self, d, si: int) -> ActorMention | None:
         fits = _FITS.get(d.refers or "person", _FITS["person"])
