@@ -134,6 +134,9 @@ def test_actors_resolution(text, country, org, sector, role):
     "rusia",                    # country names are matched as written
     "kamboja",
     "Para pejabat",             # no country: resolves to no country
+    "perusahaan HTI di Ogan Komering Ilir",   # Hutan Tanaman Industri, not Hizbut Tahrir
+    "rezim Orde Baru",          # a past Indonesian era, not a state actor
+    "Tentara Pelajar",          # a street name's heroes, not an army
 ])
 def test_actors_no_country(text):
     actor = resolve_actor_text(text, LANG, "2022-06-01")
@@ -375,6 +378,17 @@ def test_actors_place_before_title_is_not_a_name():
     ("Interpol menerbitkan red notice", None, "IGO", "COP"),
     ("Komite Perlindungan Jurnalis mengecam", None, "NGO", "NGO"),
     ("DPRK menembakkan rudal", "PRK", None, None),
+    ("Kelompok Kriminal Bersenjata menembak seorang guru", "IDN", None, "REB"),
+    ("simpatisan Organisasi Papua Merdeka ditangkap", "IDN", None, "REB"),
+    ("Tentara Pembebasan Nasional Papua Barat menembak prajurit", "IDN", None, "REB"),
+    ("Lashkar-e-Jhangvi mengaku bertanggung jawab", "PAK", None, "REB"),
+    ("Lashkar - e - Jhangvi al - Alami mengaku", "PAK", None, "REB"),
+    ("Negara Islam Afrika Barat menculik warga", None, "REB", "REB"),
+    ("ISWAP menculik warga", None, "REB", "REB"),
+    ("ILO menyambut kerja sama itu", None, "UNO", "IGO"),
+    ("Organisasi Perburuhan Internasional menyambut", None, "UNO", "IGO"),
+    ("Badan Kesehatan Dunia memperingatkan", None, "UNO", "IGO"),
+    ("Organisasi Perdagangan Dunia memutuskan", None, "IGO", "IGO"),
 ])
 def test_actors_resolve_armed_groups_and_bodies(text, country, org, sector):
     actor = resolve_actor_text(text, LANG, "2025-06-01")
