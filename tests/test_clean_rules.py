@@ -1,10 +1,13 @@
 """Cleaning rules on short Indonesian texts: boilerplate goes, story lines stay."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from warta.clean import (_boilerplate, _is_caption, _may_be_caption, analyse, clean_article, clean_text,
-                         cut_fragments, for_lines, fragment_hints, line_key, mark_lines, rules_for)
+                         FragmentHints, cut_fragments, for_lines, fragment_hints, line_key, mark_lines,
+                         rules_for)
 from warta.lang import load_language
 from warta.model import Article
 
@@ -408,3 +411,27 @@ def test_clean_letter_runs_same_on_ascii_and_unicode_text(text):
 def test_clean_brand_digits_found_where_brand_is(text):
     from warta.clean import _BRAND, _BRAND_DIGITS
     assert bool(_BRAND_DIGITS.search(text)) is bool(_BRAND.search(text))
+
+
+@pytest.mark.parametrize("hints", [FragmentHints(), FragmentHints(brand=False, tail_words=False),
+                                   FragmentHints(brand=True, tail_words=False)])
+@pytest.mark.parametrize("tail_triggers", [True, False])
+def test_clean_cut_fragments_leaves_a_blank_line_alone(hints, tail_triggers):
+    """``mark_lines`` keeps a blank line without looking for fragments in it: there are none, with
+    or without the tail triggers' pre-check."""
+    rules = rules_for(LANG)
+    if not tail_triggers:
+        rules = replace(rules, tail_triggers=None)
+    cuts: list[str] = []
+    assert cut_fragments("", rules, cuts, hints) == "" and cuts == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{S1}\n\n{S2}", [("keep", S1), ("keep", ""), ("keep", S2)]),
+    (f"{S1}\n\n\nADVERTISEMENT\n\n{S2}\n",
+     [("keep", S1), ("keep", ""), ("keep", ""), ("drop", "ADVERTISEMENT"), ("keep", ""), ("keep", S2),
+      ("keep", "")]),
+    (f"\n{S1}\n  \n{S2}", [("keep", ""), ("keep", S1), ("keep", ""), ("keep", S2)]),
+])
+def test_clean_mark_lines_keeps_blank_lines_in_place(text, expected):
+    assert mark_lines(text, None, LANG)[0] == expected

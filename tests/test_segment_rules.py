@@ -1,12 +1,16 @@
 """Segmentation: sentences and tokens with offsets into the text."""
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from warta.lang import load_language
 from warta.model import Article
-from warta.segment import segment, sentence_spans, token_texts, tokens_of
+from warta.segment import _is_boundary, _trim, abbreviations, segment, sentence_spans, token_texts, tokens_of
 
 LANG = load_language("id")
 
@@ -103,3 +107,65 @@ def test_segment_offsets_always_cut_the_text(text):
 def test_segment_newline_always_ends_a_sentence():
     spans = sentence_spans("Dr.\nSok datang", LANG)
     assert len(spans) == 2
+
+
+_LINE = re.compile(r"[^\n]+")
+_LINE_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W\d_])")
+
+
+def line_by_line_spans(text: str) -> list[tuple[int, int]]:
+    """The reference: each line searched on its own for the ends of sentences, with the plain
+    form of the end pattern (``sentence_spans`` searches the whole text once)."""
+    abbrevs = abbreviations(LANG)
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for m in _LINE_END.finditer(text, line.start(), line.end()):
+            if _is_boundary(text, m, abbrevs):
+                spans.append((start, m.end()))
+                start = m.end()
+        spans.append((start, line.end()))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden tiba. Menteri menyambut.",
+    "Dia berkata... Kami menunggu.\nLalu?! Ya.",
+    "Dia berkata… Kami menunggu. Dia berkata…. Kami pergi.",
+    "Hentikan!!! “Tentara mundur.” (Foto) Rusak.",
+    "Kalimat satu.\nKalimat dua.\n\n  \nKalimat tiga.  ",
+    "Baris berakhir titik.\n\"Kutipan di baris baru.\"",
+    "Akhir baris.  \n  Awal baris berikut.",
+    "Tab\tdi tengah. Lalu\u00a0spasi keras. Kalimat\u2028dengan pemisah.",
+    "Kata AS.\tIa menolak.\rLalu pergi.",
+    "Dr.\nSok datang. H. Agus tiba. S.H. Budi.",
+    "...\n…\n. Dia\n!",
+    "Angka 5.000 orang. 15 di antaranya anak. Pukul 10.30 WIB.",
+    "",
+    "\n\n",
+])
+def test_segment_sentence_spans_same_as_line_by_line(text):
+    assert sentence_spans(text, LANG) == line_by_line_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab. ,\n\t\r\"”“?!…:/19()D rkÉ\u00a0") + ["Dr.", "dkk.", "...", "H.", " Ia "]),
+                max_size=80).map("".join))
+def test_segment_sentence_spans_same_as_line_by_line_on_any_text(text):
+    assert sentence_spans(text, LANG) == line_by_line_spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden tiba. Menteri menyambut 5.000 orang (19/9).",
+    "“Kami siap,” ujarnya.\nCOVID-19 dan 25th di Jl. Sudirman.",
+])
+def test_segment_tokens_survive_pickling_and_stay_frozen(text):
+    """Documents cross process pools: a sentence whose tokens were read keeps equal tokens, and a
+    token cannot be changed."""
+    doc = segment(Article(id="x", text=text), LANG)
+    for s in doc.sentences:
+        tokens = s.tokens
+        again = pickle.loads(pickle.dumps(s))
+        assert again == s and again.tokens == tokens
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            tokens[0].start = 1          # type: ignore[misc]

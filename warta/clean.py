@@ -471,9 +471,12 @@ def mark_lines(text: str, title: str | None, lang: Language) -> tuple[list[tuple
         if gone:
             marks.append(("drop", ln.text))
             continue
+        if not ln.text:                   # a blank line: nothing to cut
+            marks.append(("keep", ""))
+            continue
         cuts: list[str] = []
         body = cut_fragments(ln.text, rules, cuts, hints)
-        if body or not ln.text:
+        if body:
             marks.append(("keep", body))
         marks.extend(("cut", c) for c in cuts)
     return marks, title

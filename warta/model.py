@@ -64,8 +64,10 @@ class Article:
                    dateline=d.get("dateline"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
+    """One token: ``text == article.text[start:end]`` (slots: a sentence read token by token
+    makes a few dozen of them)."""
     start: int
     end: int
     text: str

@@ -17,13 +17,16 @@ Rules (regular expressions, no per-character loops):
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from warta.lang import Language
 from warta.model import Article, Document, Sentence, Token
 
-_LINES = re.compile(r"[^\n]+")
-# a candidate end: the marks, any closing quotes/brackets, then white space before an opener
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[^\W\d_])")
+_NEWLINES = re.compile(r"\n")
+# a candidate end: the marks ("..." or "…" alone), any closing quotes/brackets, then white space
+# on the same line before an opener and a letter. The pattern opens with the set of the marks so
+# the regular expression engine skips ahead to them rather than trying every position.
+_END = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]*[^\W\d_])")
 _TOKENS = re.compile(r"\d+(?:[.,:/]\d+)+(?![\w])|\w+(?:[-'’]\w+)*|[^\w\s]")
 _DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.){2,}$")
 _LOOKBACK = 40
@@ -61,17 +64,14 @@ def _is_boundary(text: str, m: re.Match, abbrevs: frozenset[str]) -> bool:
 
 
 def sentence_spans(text: str, lang: Language) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of ``text``."""
+    """(start, end) of every sentence of ``text``: the text is cut at every newline and after
+    every mark that ends a sentence, and each piece is trimmed (a piece that is only white space,
+    such as a blank line, is no sentence)."""
     abbrevs = abbreviations(lang)
-    spans: list[tuple[int, int]] = []
-    for line in _LINES.finditer(text):
-        start = line.start()
-        for m in _END.finditer(text, line.start(), line.end()):
-            if _is_boundary(text, m, abbrevs):
-                spans.append((start, m.end()))
-                start = m.end()
-        spans.append((start, line.end()))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s]
+    cuts = [m.end() for m in _END.finditer(text) if _is_boundary(text, m, abbrevs)]
+    cuts += [m.start() for m in _NEWLINES.finditer(text)]
+    bounds = [0, *sorted(cuts), len(text)]
+    return [s for s in (_trim(text, a, b) for a, b in pairwise(bounds)) if s]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
