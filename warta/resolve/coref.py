@@ -244,7 +244,7 @@ def _pick_pair(history: list[tuple[int, int, Actor]], text: str, lex: ActorLexic
     else the latest two."""
     cands = [(s, e, a) for s, e, a in history if accept(a)]
     for k in range(len(cands) - 1, 0, -1):
-        (s1, e1, a1), (s2, e2, a2) = cands[k - 1], cands[k]
+        (_, e1, a1), (s2, _, a2) = cands[k - 1], cands[k]
         if key(a1) != key(a2) and text[e1:s2].strip().lower() in lex.coordination:
             return [a1, a2]
     earlier = [c for c in cands if c[1] <= sentence_start]
