@@ -26,15 +26,23 @@ def prepare_article(article: Article) -> Article:
 
     Raises ``LanguageError`` when the article is in a language warta has no data for.
     """
+    lang = article_language(article)
+    # The publication date first: its line at the top is boilerplate that cleaning removes.
+    # The dateline after: it opens the story, which is easier to find once the page is cleaned.
+    dated = with_published(replace(article, language=lang.code), lang)
+    return find_metadata(clean_article(dated, lang), lang)
+
+
+def article_language(article: Article) -> Language:
+    """The language data for ``article``: its stated language, else the detected one.
+
+    Raises ``LanguageError`` when warta has no data for that language.
+    """
     language = article.language or detect_language(article.text)
     if language not in available_languages():
         raise LanguageError(article.origin or article.id,
                             f"language {language or 'unknown'!r} has no data in warta; skipped")
-    lang = load_language(language)
-    # The publication date first: its line at the top is boilerplate that cleaning removes.
-    # The dateline after: it opens the story, which is easier to find once the page is cleaned.
-    dated = with_published(replace(article, language=language), lang)
-    return find_metadata(clean_article(dated, lang), lang)
+    return load_language(language)
 
 
 def build_document(article: Article, lang: Language) -> Document:

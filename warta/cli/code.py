@@ -20,12 +20,11 @@ from rich.text import Text
 from warta.clean import mark_lines
 from warta.cli.app import app
 from warta.cli.options import ALL_LANGUAGES, LIMIT, ErrorLines, reading_settings
-from warta.errors import LanguageError, WartaError
-from warta.lang import available_languages, load_language
-from warta.langid import detect_language
+from warta.errors import WartaError
 from warta.limits import DEFAULT_LIMITS, InputLimits, check_article
-from warta.meta import find_metadata
+from warta.meta import find_metadata, with_published
 from warta.model import Article, CodedArticle
+from warta.pipeline import article_language
 from warta.read import DEFAULT_SETTINGS, ReadSettings, expand_inputs
 
 FORMATS = ("jsonl", "json", "table")
@@ -172,15 +171,11 @@ def code_command(
 
 
 def _prepare_for_display(article: Article) -> tuple[Article, list[tuple[str, str]]]:
-    language = article.language or detect_language(article.text)
-    if language not in available_languages():
-        raise LanguageError(article.origin or article.id,
-                            f"language {language or 'unknown'!r} has no data in warta; skipped")
-    lang = load_language(language)
-    dated = find_metadata(replace(article, language=language), lang)
+    lang = article_language(article)
+    dated = with_published(replace(article, language=lang.code), lang)     # as prepare_article
     marks, title = mark_lines(dated.text, dated.title, lang)
     kept = "\n".join(line for verdict, line in marks if verdict == "keep")
-    shown = find_metadata(replace(dated, text=kept, title=title, dateline=article.dateline), lang)
+    shown = find_metadata(replace(dated, text=kept, title=title), lang)
     return replace(shown, text=article.text), marks
 
 
