@@ -71,7 +71,7 @@ FOOTER_SHORT_WORDS = 3       # fragments below the story of at most this many wo
 
 @dataclass(frozen=True)
 class CleanRules:
-    line: re.Pattern
+    line: LineGate      # the boilerplate line patterns, each tried only on lines it can match
     captions: tuple[re.Pattern, ...]
     any_caption: tuple[re.Pattern, ...]  # the captions as multi-line patterns, for a whole text
     spam: re.Pattern | None
@@ -82,7 +82,6 @@ class CleanRules:
     list_headers: frozenset[str]
     tail_markers: frozenset[str]
     stopwords: frozenset[str]
-    line_gate: LineGate | None = None   # ``line`` tried only on the lines it can match
     caption_needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # per ``any_caption`` pattern: literals a text holds where it matches (regex_gate)
 
@@ -97,9 +96,8 @@ def build_rules(lang: Language) -> CleanRules:
 
     stoplists = lang.lines("clean_stoplist.txt") if lang.has("clean_stoplist.txt") else []
     stop = frozenset(w for name in stoplists for w in justext.get_stoplist(name))
-    line_patterns = lang.lines("clean_line_patterns.txt")
     return CleanRules(
-        line=_union(line_patterns),
+        line=LineGate.from_patterns(lang.lines("clean_line_patterns.txt")),
         captions=tuple(re.compile(p) for p in lang.lines("clean_captions.txt")),
         any_caption=tuple(re.compile(p, re.M) for p in lang.lines("clean_captions.txt")),
         caption_needs=tuple(required_literals(p, re.M) for p in lang.lines("clean_captions.txt")),
@@ -111,7 +109,6 @@ def build_rules(lang: Language) -> CleanRules:
         list_headers=keys("clean_list_headers.txt"),
         tail_markers=keys("clean_tail_markers.txt"),
         stopwords=stop,
-        line_gate=LineGate.from_patterns(line_patterns),
     )
 
 
@@ -239,10 +236,7 @@ def guess_title(lines: list[Line], rules: CleanRules) -> str | None:
 def _boilerplate(line: Line, rules: CleanRules) -> bool:
     if len(line.text) > MAX_BOILERPLATE_CHARS:
         return False
-    if rules.line_gate is not None:
-        if rules.line_gate.fullmatch(line.bare):
-            return True
-    elif rules.line is not None and rules.line.fullmatch(line.bare):
+    if rules.line.fullmatch(line.bare):
         return True
     return line.words <= CAPTION_MAX_WORDS and _is_caption(line.text, rules)
 

@@ -340,13 +340,7 @@ _PUNCT = ",.;:!?\"'“”‘’()[]"
 
 def _word_spans(sentence: str) -> list[tuple[int, str]]:
     """(start, lowercase word without punctuation) of each word of a sentence."""
-    out = []
-    at = 0
-    for raw in sentence.split():
-        start = sentence.index(raw, at)
-        at = start + len(raw)
-        out.append((start, raw.lower().strip(_PUNCT)))
-    return out
+    return [(start, raw.lower().strip(_PUNCT)) for start, raw in _raw_words(sentence)]
 
 
 def visit_slots(sentence: str, gaz: Gazetteer) -> list[int]:
